@@ -1,0 +1,175 @@
+//! The action file's model (SPEC §3): what the loader produces and every command uses.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::event::Event;
+use crate::source::{Source, Span};
+use crate::template::Template;
+
+/// A loaded action file.
+#[derive(Debug)]
+pub struct ActionFile {
+    pub path: PathBuf,
+    pub source: Arc<Source>,
+    pub declared: Declared,
+    pub actions: Vec<Action>,
+}
+
+/// The keys a file declares for its open namespaces (`variables:`). A namespace that is
+/// declared is closed: only its declared keys may be used.
+#[derive(Debug, Default)]
+pub struct Declared {
+    pub context: Option<Vec<String>>,
+    pub analysis_results: Option<Vec<String>>,
+}
+
+impl Declared {
+    /// The declared keys of the open namespace at `path` (`context`, `analysis.results`).
+    pub fn keys(&self, namespace: &str) -> Option<&[String]> {
+        match namespace {
+            "context" => self.context.as_deref(),
+            "analysis.results" => self.analysis_results.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// One webhook: what to send, where, and at which event.
+#[derive(Debug)]
+pub struct Action {
+    pub name: String,
+    pub event: Event,
+    pub method: Method,
+    pub url: Template,
+    /// Seconds, 1 to 60.
+    pub timeout: u64,
+    pub headers: Vec<Header>,
+    pub body: Option<Template>,
+    /// Where the action's entry starts in its file.
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Header {
+    pub name: String,
+    pub value: Template,
+}
+
+impl Action {
+    /// The value template of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&Template> {
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| &h.value)
+    }
+
+    /// The body template, unless it is absent or empty (which sends the payload).
+    pub fn written_body(&self) -> Option<&Template> {
+        self.body.as_ref().filter(|b| !b.text.trim().is_empty())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+}
+
+impl Method {
+    pub const ALL: [Method; 3] = [Method::Get, Method::Post, Method::Put];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+        }
+    }
+
+    /// Case-insensitive, as people write `post` as often as `POST`.
+    pub fn from_name(name: &str) -> Option<Method> {
+        Method::ALL
+            .into_iter()
+            .find(|m| m.name().eq_ignore_ascii_case(name))
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+pub const DEFAULT_METHOD: Method = Method::Post;
+pub const DEFAULT_TIMEOUT: u64 = 15;
+pub const TIMEOUT_RANGE: std::ops::RangeInclusive<u64> = 1..=60;
+
+/// A key of the file format: the loader's list of what is allowed, and the JSON Schema's.
+#[derive(Debug)]
+pub struct Field {
+    pub key: &'static str,
+    pub required: bool,
+    pub description: &'static str,
+}
+
+const fn field(key: &'static str, required: bool, description: &'static str) -> Field {
+    Field {
+        key,
+        required,
+        description,
+    }
+}
+
+/// The keys at the top of a file.
+pub static FILE_FIELDS: &[Field] = &[
+    field(
+        "variables",
+        false,
+        "Declares the keys used in open namespaces (`context`, `analysis.results`), so typos are caught. Declaring one namespace closes that namespace only.",
+    ),
+    field("actions", true, "The actions of this file, in firing order within each event."),
+];
+
+/// The keys of `variables:`: the open namespaces.
+pub static VARIABLES_FIELDS: &[Field] = &[
+    field("context", false, "Keys of `context.*` this file uses."),
+    field("analysis.results", false, "Keys of `analysis.results.*` this file uses."),
+];
+
+/// The keys of one action.
+pub static ACTION_FIELDS: &[Field] = &[
+    field(
+        "name",
+        true,
+        "Unique within the file: letters, digits, `-` and `_`.",
+    ),
+    field("event", true, "The moment of the call at which the action fires."),
+    field("method", false, "HTTP method; default POST."),
+    field(
+        "url",
+        true,
+        "http(s) URL; a template. A placeholder at its very start may hold a base URL.",
+    ),
+    field("timeout", false, "Seconds, a whole number from 1 to 60; default 15."),
+    field(
+        "headers",
+        false,
+        "Header names and values; values are templates, names are not.",
+    ),
+    field(
+        "body",
+        false,
+        "The body template. Absent or empty on POST/PUT: the event's whole payload as JSON.",
+    ),
+];
+
+pub fn is_valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}

@@ -1,0 +1,111 @@
+//! The command line, as clap definitions only: what each command accepts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::event::Event;
+use crate::output::ColorChoice;
+use crate::payload::Override;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "callactions",
+    version,
+    about = "Author, preview, fire and validate call actions: the webhooks a voice-AI calling platform sends during a call",
+    after_help = "Exit codes: 0 all good, 1 problems found (in a file, or a failed request), 2 bad command line, 3 unreadable path or internal error."
+)]
+pub struct Cli {
+    /// When to colour the output; NO_COLOR is honoured
+    #[arg(long, value_enum, default_value_t, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The six events, when each fires, and the lifecycles that order them
+    Events {
+        #[arg(long, value_enum, default_value_t)]
+        format: DataFormat,
+    },
+    /// An event's sample payload ("View Payload"), or with --vars its variable table
+    Payload {
+        /// The event
+        #[arg(value_enum)]
+        event: Event,
+        /// List the variables (path, type, description, example) instead
+        #[arg(long)]
+        vars: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: DataFormat,
+    },
+    /// Show each selected action rendered against a payload: method, URL, headers, body
+    Render(RenderArgs),
+}
+
+/// Which actions a command works on: all of them when nothing is given.
+#[derive(Debug, Args)]
+pub struct Selection {
+    /// Only actions of this event (repeatable)
+    #[arg(long = "event", value_enum, value_name = "EVENT")]
+    pub events: Vec<Event>,
+    /// Only the action with this name (repeatable)
+    #[arg(long = "action", value_name = "NAME")]
+    pub actions: Vec<String>,
+}
+
+impl Selection {
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty() && self.actions.is_empty()
+    }
+}
+
+/// What each action is rendered against.
+#[derive(Debug, Args)]
+pub struct PayloadArgs {
+    /// A JSON payload for every action, or a folder of <event>.json files
+    #[arg(long, value_name = "FILE|DIR", value_hint = clap::ValueHint::AnyPath)]
+    pub payload: Option<PathBuf>,
+    /// Override one payload value; VALUE is JSON when it parses, else a string (repeatable)
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub sets: Vec<Override>,
+    /// A variable missing from the payload is an error, not a warning
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Action files, or folders of them (default: ./callactions.yaml)
+    #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub payload: PayloadArgs,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: RenderFormat,
+    /// Show credentials instead of ****
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+/// Output for people, or JSON for programs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    #[default]
+    Human,
+    Json,
+    /// A copy-pasteable curl command per action
+    Curl,
+}

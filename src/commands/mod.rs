@@ -1,0 +1,18 @@
+//! One short function per command, composing the domain modules and the output layer.
+
+mod events;
+mod payload;
+mod render;
+
+use crate::cli::Command;
+use crate::error::Error;
+use crate::output::Streams;
+
+/// Runs a parsed command; returns the exit code, or an error that stops it.
+pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
+    match command {
+        Command::Events { format } => events::run(format, streams),
+        Command::Payload { event, vars, format } => payload::run(event, vars, format, streams),
+        Command::Render(args) => render::run(args, streams),
+    }
+}

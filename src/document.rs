@@ -1,0 +1,383 @@
+//! Reads an action file's YAML tree into [`ActionFile`], reporting every problem with the
+//! place of the key or value at fault. Reading goes on after a problem, so one pass finds
+//! them all; an action with an error is left out of the result.
+
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::action::{
+    ACTION_FIELDS, Action, ActionFile, DEFAULT_METHOD, DEFAULT_TIMEOUT, Declared, FILE_FIELDS,
+    Field, Header, VARIABLES_FIELDS, is_valid_name,
+};
+use crate::diagnostic::Diagnostic;
+use crate::rules::{
+    duplicate_key, duplicate_name, invalid_event, invalid_file, invalid_header, invalid_method,
+    invalid_name, invalid_url, missing_key, template_syntax, timeout_range, unknown_key,
+    wrong_type, yaml_syntax,
+};
+use crate::source::{Source, Span};
+use crate::template::{Part, Template, lex};
+use crate::yaml::{self, Node, Value};
+
+/// Reads the text of one file.
+pub fn read(path: &Path, source: Arc<Source>) -> (ActionFile, Vec<Diagnostic>) {
+    let mut reader = Reader {
+        source: &source,
+        diagnostics: Vec::new(),
+    };
+    let mut file = ActionFile {
+        path: path.to_owned(),
+        source: Arc::clone(&source),
+        declared: Declared::default(),
+        actions: Vec::new(),
+    };
+    match yaml::parse(&source) {
+        Err(error) => reader.diagnostics.push(yaml_syntax::report(error)),
+        Ok(None) => reader.diagnostics.push(invalid_file::empty()),
+        Ok(Some(root)) => reader.file(&root, &mut file),
+    }
+    let mut diagnostics = reader.diagnostics;
+    for diagnostic in &mut diagnostics {
+        diagnostic.path = path.to_owned();
+    }
+    (file, diagnostics)
+}
+
+struct Reader<'a> {
+    source: &'a Source,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn file(&mut self, root: &Node, file: &mut ActionFile) {
+        let Some(entries) = self.mapping_entries(root, FILE_FIELDS, "the file") else {
+            self.diagnostics.push(invalid_file::not_a_mapping(root));
+            return;
+        };
+        for (key, value) in entries.iter() {
+            match key.as_str() {
+                "variables" => file.declared = self.declared(value),
+                "actions" => file.actions = self.actions(value),
+                _ => {}
+            }
+        }
+        if !entries.iter().any(|(k, _)| k == "actions") {
+            self.diagnostics.push(missing_key::report(
+                Span::at(root.span.start, 1),
+                "actions",
+                "the file",
+            ));
+        }
+    }
+
+    /// The entries of a mapping with known keys, reporting unknown and repeated keys
+    /// (which are left out). `None` when the node is not a mapping.
+    fn mapping_entries(
+        &mut self,
+        node: &Node,
+        fields: &[Field],
+        place: &str,
+    ) -> Option<Vec<(String, Rc<Node>)>> {
+        let Value::Mapping(entries) = &node.value else {
+            return None;
+        };
+        let mut known: Vec<(String, Rc<Node>)> = Vec::new();
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        for (key, value) in entries {
+            let Some(text) = key.as_scalar().map(|s| s.text.clone()) else {
+                self.diagnostics.push(wrong_type::report(key, "a key", "text", "`name:`"));
+                continue;
+            };
+            if let Some((_, line)) = seen.iter().find(|(k, _)| *k == text) {
+                self.diagnostics.push(duplicate_key::report(key, &text, *line));
+                continue;
+            }
+            seen.push((text.clone(), key.span.start.line));
+            if fields.iter().any(|f| f.key == text) {
+                known.push((text, Rc::clone(value)));
+            } else {
+                self.diagnostics
+                    .push(unknown_key::report(key, &text, fields, place));
+            }
+        }
+        Some(known)
+    }
+
+    fn declared(&mut self, node: &Node) -> Declared {
+        let mut declared = Declared::default();
+        if is_null(node) {
+            return declared;
+        }
+        let Some(entries) = self.mapping_entries(node, VARIABLES_FIELDS, "`variables`") else {
+            self.diagnostics.push(wrong_type::report(
+                node,
+                "`variables`",
+                "a mapping",
+                "`variables: {context: [customerId]}`",
+            ));
+            return declared;
+        };
+        for (namespace, value) in entries {
+            let keys = self.key_list(&value, &namespace);
+            match namespace.as_str() {
+                "context" => declared.context = Some(keys),
+                _ => declared.analysis_results = Some(keys),
+            }
+        }
+        declared
+    }
+
+    fn key_list(&mut self, node: &Node, namespace: &str) -> Vec<String> {
+        let Value::Sequence(items) = &node.value else {
+            self.diagnostics.push(wrong_type::report(
+                node,
+                &format!("`variables.{namespace}`"),
+                "a list of keys",
+                &format!("`{namespace}: [customerId, plan]`"),
+            ));
+            return Vec::new();
+        };
+        let mut keys = Vec::new();
+        for item in items {
+            match item.as_text() {
+                Some(key) => keys.push(key.to_owned()),
+                None => self.diagnostics.push(wrong_type::report(
+                    item,
+                    "a declared key",
+                    "a name",
+                    "`customerId`",
+                )),
+            }
+        }
+        keys
+    }
+
+    fn actions(&mut self, node: &Node) -> Vec<Action> {
+        if is_null(node) {
+            return Vec::new();
+        }
+        let Value::Sequence(items) = &node.value else {
+            self.diagnostics.push(wrong_type::report(
+                node,
+                "`actions`",
+                "a list",
+                "`actions:` followed by items that start with `- name:`",
+            ));
+            return Vec::new();
+        };
+        let mut actions: Vec<Action> = Vec::new();
+        let mut names: Vec<(String, usize)> = Vec::new();
+        for item in items {
+            let Some((action, name_node)) = self.action(item) else {
+                continue;
+            };
+            if let Some((_, line)) = names.iter().find(|(n, _)| *n == action.name) {
+                self.diagnostics.push(duplicate_name::report(
+                    name_node.head_span(),
+                    &action.name,
+                    *line,
+                ));
+                continue;
+            }
+            names.push((action.name.clone(), name_node.span.start.line));
+            actions.push(action);
+        }
+        actions
+    }
+
+    /// One action, or `None` when it has an error (reported).
+    fn action(&mut self, node: &Node) -> Option<(Action, Rc<Node>)> {
+        let errors_before = self.error_count();
+        let Some(entries) = self.mapping_entries(node, ACTION_FIELDS, "an action") else {
+            self.diagnostics.push(wrong_type::report(
+                node,
+                "an action",
+                "a mapping",
+                "`- name: crm-sync` followed by `event:`, `url:` and the other keys",
+            ));
+            return None;
+        };
+        let get = |key: &str| entries.iter().find(|(k, _)| k == key).map(|(_, v)| Rc::clone(v));
+        let name_node = get("name");
+        let name = name_node.as_ref().and_then(|n| {
+            let text = self.text(n, "`name`", "`name: crm-sync`")?;
+            if is_valid_name(text) {
+                Some(text.to_owned())
+            } else {
+                self.diagnostics.push(invalid_name::report(n, text));
+                None
+            }
+        });
+        let owner = match &name {
+            Some(name) => format!("action `{name}`"),
+            None => "this action".to_owned(),
+        };
+        let here = Span::at(node.span.start, 1);
+        for field in ACTION_FIELDS.iter().filter(|f| f.required) {
+            if get(field.key).is_none() {
+                self.diagnostics
+                    .push(missing_key::report(here, field.key, &owner));
+            }
+        }
+        let event = get("event").and_then(|n| {
+            let text = self.text(&n, "`event`", "`event: call_end`")?;
+            self.check(invalid_event::parse(&n, text))
+        });
+        let method = match get("method") {
+            None => Some(DEFAULT_METHOD),
+            Some(n) => self
+                .text(&n, "`method`", "`method: POST`")
+                .and_then(|text| self.check(invalid_method::parse(&n, text))),
+        };
+        let timeout = match get("timeout") {
+            None => Some(DEFAULT_TIMEOUT),
+            Some(n) => self
+                .text(&n, "`timeout`", "`timeout: 15`")
+                .and_then(|text| self.check(timeout_range::parse(&n, text))),
+        };
+        let url = get("url").and_then(|n| {
+            let url = self.template(&n, "`url`", "`url: https://crm.example.com/calls`")?;
+            match invalid_url::check(&url) {
+                Some(problem) => {
+                    self.diagnostics.push(problem);
+                    None
+                }
+                None => Some(url),
+            }
+        });
+        let headers = match get("headers") {
+            None => Vec::new(),
+            Some(n) => self.headers(&n),
+        };
+        let body = match get("body") {
+            Some(n) if !is_null(&n) => {
+                self.template(&n, "`body`", "a block: `body: |` and the text indented below")
+            }
+            _ => None,
+        };
+        if self.error_count() > errors_before {
+            return None;
+        }
+        let action = Action {
+            name: name?,
+            event: event?,
+            method: method?,
+            url: url?,
+            timeout: timeout?,
+            headers,
+            body,
+            span: here,
+        };
+        Some((action, name_node?))
+    }
+
+    fn headers(&mut self, node: &Node) -> Vec<Header> {
+        if is_null(node) {
+            return Vec::new();
+        }
+        let Value::Mapping(entries) = &node.value else {
+            self.diagnostics.push(wrong_type::report(
+                node,
+                "`headers`",
+                "a mapping of names to values",
+                "`headers:` with `Content-Type: application/json` indented below",
+            ));
+            return Vec::new();
+        };
+        let mut headers: Vec<Header> = Vec::new();
+        for (key, value) in entries {
+            let Some(name) = self.text(key, "a header name", "`X-Call-Id:`") else {
+                continue;
+            };
+            if !invalid_header::is_valid_name(name) {
+                self.diagnostics.push(invalid_header::report(key, name));
+                continue;
+            }
+            if let Some(first) = headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)) {
+                let line = first.value.span.start.line;
+                self.diagnostics
+                    .push(duplicate_key::report(key, name, line));
+                continue;
+            }
+            let value = if is_null(value) {
+                Template::parse("").ok()
+            } else {
+                self.template(value, &format!("header `{name}`"), "`X-Call-Id: ${callInfo.callSid}`")
+            };
+            if let Some(value) = value {
+                headers.push(Header {
+                    name: name.to_owned(),
+                    value,
+                });
+            }
+        }
+        headers
+    }
+
+    /// The text of a scalar; reports a wrong type for anything else.
+    fn text<'n>(&mut self, node: &'n Node, what: &str, example: &str) -> Option<&'n str> {
+        let text = node.as_text();
+        if text.is_none() {
+            self.diagnostics
+                .push(wrong_type::report(node, what, "text", example));
+        }
+        text
+    }
+
+    /// A scalar read as a template, with each placeholder's place in the file.
+    fn template(&mut self, node: &Node, what: &str, example: &str) -> Option<Template> {
+        let text = self.text(node, what, example)?;
+        match lex(text) {
+            Err(error) => {
+                let at = yaml::locate(self.source, node, &[error.range.start, error.range.end - 1]);
+                let span = one_line(at[0], at[1]);
+                self.diagnostics.push(template_syntax::report(error, span));
+                None
+            }
+            Ok(mut parts) => {
+                let offsets: Vec<usize> = parts
+                    .iter()
+                    .filter_map(|p| match p {
+                        Part::Placeholder(p) => Some([p.range.start, p.range.end - 1]),
+                        Part::Literal(_) => None,
+                    })
+                    .flatten()
+                    .collect();
+                let places = yaml::locate(self.source, node, &offsets);
+                let mut places = places.chunks(2);
+                for part in &mut parts {
+                    if let (Part::Placeholder(p), Some([start, last])) = (part, places.next()) {
+                        p.span = one_line(*start, *last);
+                    }
+                }
+                Some(Template {
+                    text: text.to_owned(),
+                    parts,
+                    span: node.span,
+                })
+            }
+        }
+    }
+
+    fn check<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
+        result.map_err(|d| self.diagnostics.push(d)).ok()
+    }
+
+    fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// From `start` to just after `last`, or one character when they are on different lines.
+fn one_line(start: crate::source::Pos, last: crate::source::Pos) -> Span {
+    if start.line == last.line && last.column >= start.column {
+        Span::new(start, crate::source::Pos::new(last.line, last.column + 1))
+    } else {
+        Span::at(start, 2)
+    }
+}
+
+fn is_null(node: &Node) -> bool {
+    node.kind() == "nothing (null)"
+}

@@ -1,0 +1,109 @@
+//! Diagnostics for people: the layout of rustc and hurl, with the source line and a caret
+//! underline under the exact span.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::Paint;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Source;
+
+/// The text of each file, to show the line of a diagnostic.
+pub type Sources = HashMap<PathBuf, Arc<Source>>;
+
+pub fn human(out: &mut dyn Write, paint: Paint, diagnostics: &[Diagnostic], sources: &Sources) -> io::Result<()> {
+    for diagnostic in diagnostics {
+        snippet(out, paint, diagnostic, sources.get(&diagnostic.path).map(|s| &**s))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn snippet(out: &mut dyn Write, paint: Paint, d: &Diagnostic, source: Option<&Source>) -> io::Result<()> {
+    let label = format!("{}[{}]", d.severity.name(), d.rule);
+    let label = match d.severity {
+        Severity::Error => paint.error(&label),
+        Severity::Warning => paint.warning(&label),
+    };
+    writeln!(out, "{label}{} {}", paint.bold(":"), paint.bold(&d.message))?;
+    let start = d.span.start;
+    let line_text = source.map(|s| s.line(start.line)).unwrap_or_default();
+    let gutter = " ".repeat(start.line.to_string().len());
+    writeln!(out, "{gutter}{} {}:{}", paint.accent("-->"), d.path.display(), start)?;
+    if !line_text.is_empty() || source.is_some_and(|s| start.line <= s.line_count()) {
+        let (shown, caret_at, caret_width) = underline(line_text, d);
+        let carets = "^".repeat(caret_width);
+        let carets = match d.severity {
+            Severity::Error => paint.error(&carets),
+            Severity::Warning => paint.warning(&carets),
+        };
+        writeln!(out, "{gutter} {}", paint.accent("|"))?;
+        writeln!(out, "{} {} {shown}", paint.accent(&start.line.to_string()), paint.accent("|"))?;
+        writeln!(out, "{gutter} {} {}{carets}", paint.accent("|"), " ".repeat(caret_at))?;
+    }
+    if !d.help.is_empty() {
+        writeln!(out, "{gutter} {} {}: {}", paint.accent("="), paint.bold("help"), d.help)?;
+    }
+    Ok(())
+}
+
+/// The line as shown (tabs as four spaces), where the carets start, and how many.
+fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
+    let start = d.span.start.column.max(1);
+    let end = if d.span.end.line == d.span.start.line && d.span.end.column > start {
+        d.span.end.column
+    } else {
+        start + 1
+    };
+    let mut shown = String::new();
+    let (mut caret_at, mut caret_end) = (None, None);
+    for (i, c) in line.chars().chain(std::iter::once(' ')).enumerate() {
+        let column = i + 1;
+        if column == start {
+            caret_at = Some(shown.chars().count());
+        }
+        if column == end {
+            caret_end = Some(shown.chars().count());
+        }
+        if column <= line.chars().count() {
+            match c {
+                '\t' => shown.push_str("    "),
+                c => shown.push(c),
+            }
+        }
+    }
+    let width = shown.chars().count();
+    let caret_at = caret_at.unwrap_or(width);
+    let caret_end = caret_end.unwrap_or(width + 1).max(caret_at + 1);
+    (shown, caret_at, caret_end - caret_at)
+}
+
+/// `2 errors, 1 warning in 3 files`.
+pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    format!(
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(files, "file")
+    )
+}
+
+pub fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
+
+/// The sources of loaded files, by path.
+pub fn sources<'a>(files: impl IntoIterator<Item = (&'a Path, &'a Arc<Source>)>) -> Sources {
+    files
+        .into_iter()
+        .map(|(path, source)| (path.to_owned(), Arc::clone(source)))
+        .collect()
+}

@@ -1,0 +1,19 @@
+//! `duplicate-key`: the same key twice in one mapping, where YAML would silently keep one.
+
+use super::Rule;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::yaml::Node;
+
+pub static RULE: Rule = Rule {
+    id: "duplicate-key",
+    severity: Severity::Error,
+    summary: "the same key twice in one mapping, where only one value would count",
+};
+
+pub fn report(key: &Node, text: &str, first_line: usize) -> Diagnostic {
+    RULE.at(
+        key.head_span(),
+        format!("key `{text}` is given twice (first on line {first_line})"),
+        "keep one of the two",
+    )
+}

@@ -1,0 +1,25 @@
+//! `invalid-event`: an event name that is not one of the six.
+
+use super::Rule;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::event::Event;
+use crate::suggestion::{closest, did_you_mean};
+use crate::yaml::Node;
+
+pub static RULE: Rule = Rule {
+    id: "invalid-event",
+    severity: Severity::Error,
+    summary: "an event that is not one of the six (`call_ended` for `call_end`), with a did-you-mean",
+};
+
+pub fn parse(node: &Node, text: &str) -> Result<Event, Diagnostic> {
+    Event::from_name(text).ok_or_else(|| {
+        let suggestion = closest(text, Event::names());
+        let events: Vec<&str> = Event::names().collect();
+        RULE.at(
+            node.head_span(),
+            format!("unknown event `{text}`{}", did_you_mean(suggestion)),
+            format!("the events are {}", events.join(", ")),
+        )
+    })
+}

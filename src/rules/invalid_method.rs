@@ -1,0 +1,22 @@
+//! `invalid-method`: a method other than GET, POST or PUT.
+
+use super::Rule;
+use crate::action::Method;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::yaml::Node;
+
+pub static RULE: Rule = Rule {
+    id: "invalid-method",
+    severity: Severity::Error,
+    summary: "a method other than GET, POST or PUT (the ones the platform sends)",
+};
+
+pub fn parse(node: &Node, text: &str) -> Result<Method, Diagnostic> {
+    Method::from_name(text.trim()).ok_or_else(|| {
+        RULE.at(
+            node.head_span(),
+            format!("method `{text}` is not supported"),
+            "the platform sends GET, POST or PUT",
+        )
+    })
+}

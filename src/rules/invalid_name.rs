@@ -1,0 +1,24 @@
+//! `invalid-name`: an action name with characters other than letters, digits, `-` and `_`.
+
+use super::Rule;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::yaml::Node;
+
+pub static RULE: Rule = Rule {
+    id: "invalid-name",
+    severity: Severity::Error,
+    summary: "an action name with characters other than letters, digits, `-` and `_`",
+};
+
+pub fn report(node: &Node, name: &str) -> Diagnostic {
+    let suggestion: String = name
+        .trim()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .collect();
+    RULE.at(
+        node.head_span(),
+        format!("`{name}` is not a valid action name"),
+        format!("use letters, digits, `-` and `_` only, as in `{suggestion}`"),
+    )
+}

@@ -1,0 +1,16 @@
+//! `template-syntax`: a placeholder that cannot be read (`${` unclosed, `${}`, `${a..b}`).
+
+use super::Rule;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Span;
+use crate::template::LexError;
+
+pub static RULE: Rule = Rule {
+    id: "template-syntax",
+    severity: Severity::Error,
+    summary: "a placeholder that cannot be read: unterminated `${`, empty `${}`, a bad path segment",
+};
+
+pub fn report(error: LexError, span: Span) -> Diagnostic {
+    RULE.at(span, error.message, error.help)
+}

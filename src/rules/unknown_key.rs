@@ -1,0 +1,27 @@
+//! `unknown-key`: a key the file format does not have, usually a typo.
+
+use super::Rule;
+use crate::action::Field;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::suggestion::{closest, did_you_mean};
+use crate::yaml::Node;
+
+pub static RULE: Rule = Rule {
+    id: "unknown-key",
+    severity: Severity::Error,
+    summary: "a key the file format does not have (`header` for `headers`), with a did-you-mean",
+};
+
+pub fn report(key: &Node, text: &str, known: &[Field], place: &str) -> Diagnostic {
+    let names = known.iter().map(|f| f.key);
+    let suggestion = closest(text, names.clone());
+    let list: Vec<String> = names.map(|k| format!("`{k}`")).collect();
+    RULE.at(
+        key.head_span(),
+        format!("unknown key `{text}` in {place}{}", did_you_mean(suggestion)),
+        match suggestion {
+            Some(s) => format!("rename it to `{s}`"),
+            None => format!("the keys allowed here are {}", crate::suggestion::join_and(&list)),
+        },
+    )
+}

@@ -1,0 +1,71 @@
+//! The action files one command reads, and the actions it selects from them.
+
+use std::path::PathBuf;
+
+use crate::action::{Action, ActionFile};
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::event::Event;
+use crate::loader;
+use crate::output::diagnostics::{Sources, sources};
+
+pub struct Workspace {
+    pub files: Vec<ActionFile>,
+    /// Problems found while loading, sorted by file, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An action with the file it comes from.
+#[derive(Clone, Copy)]
+pub struct Selected<'a> {
+    pub action: &'a Action,
+    pub file: &'a ActionFile,
+}
+
+impl Workspace {
+    pub fn load(paths: &[PathBuf]) -> Result<Workspace, Error> {
+        let mut files = Vec::new();
+        let mut diagnostics = Vec::new();
+        for path in loader::discover(paths)? {
+            let (file, found) = loader::load(&path)?;
+            files.push(file);
+            diagnostics.extend(found);
+        }
+        diagnostics.sort();
+        diagnostics.dedup();
+        Ok(Workspace { files, diagnostics })
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn sources(&self) -> Sources {
+        sources(self.files.iter().map(|f| (f.path.as_path(), &f.source)))
+    }
+
+    pub fn actions(&self) -> impl Iterator<Item = Selected<'_>> {
+        self.files
+            .iter()
+            .flat_map(|file| file.actions.iter().map(move |action| Selected { action, file }))
+    }
+
+    /// The actions of the given events and names, in declaration order; all of them when
+    /// none is given. A name no action has is an error, with the closest name.
+    pub fn select(&self, events: &[Event], names: &[String]) -> Result<Vec<Selected<'_>>, Error> {
+        for name in names {
+            if !self.actions().any(|s| s.action.name == *name) {
+                let all: Vec<&str> = self.actions().map(|s| s.action.name.as_str()).collect();
+                return Err(Error::UnknownAction {
+                    name: name.clone(),
+                    suggestion: crate::suggestion::closest(name, all).map(str::to_owned),
+                });
+            }
+        }
+        Ok(self
+            .actions()
+            .filter(|s| events.is_empty() || events.contains(&s.action.event))
+            .filter(|s| names.is_empty() || names.contains(&s.action.name))
+            .collect())
+    }
+}

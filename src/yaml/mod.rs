@@ -1,0 +1,287 @@
+//! A YAML document as a tree of nodes that know where they stand in the file.
+//!
+//! serde_yaml's errors locate syntax errors only; the checks of an action file need the
+//! place of every key and value, and of a `${` inside a value. So files are read once, with
+//! saphyr's event parser, into this tree — with limits that keep hostile input cheap.
+
+mod scalar_map;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+
+pub use scalar_map::locate;
+
+use crate::source::{Pos, Source, Span};
+
+/// Collections nested deeper than this are refused: action files need four levels.
+pub const MAX_DEPTH: usize = 64;
+/// Nodes an alias may expand to, summed over the document: stops "billion laughs".
+pub const MAX_ALIAS_EXPANSION: usize = 10_000;
+
+#[derive(Debug)]
+pub struct Node {
+    pub value: Value,
+    /// From the first character of the node to just after its last.
+    pub span: Span,
+    /// Nodes in this subtree, aliases counted as what they stand for.
+    weight: usize,
+}
+
+#[derive(Debug)]
+pub enum Value {
+    Scalar(Scalar),
+    Sequence(Vec<Rc<Node>>),
+    Mapping(Vec<(Rc<Node>, Rc<Node>)>),
+}
+
+#[derive(Debug)]
+pub struct Scalar {
+    pub text: String,
+    pub style: ScalarStyle,
+}
+
+/// Why a document could not be read.
+#[derive(Debug, PartialEq)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+    pub help: String,
+}
+
+impl Node {
+    /// What kind of YAML value this is, for messages ("a list", "a number").
+    pub fn kind(&self) -> &'static str {
+        match &self.value {
+            Value::Sequence(_) => "a list",
+            Value::Mapping(_) => "a mapping",
+            Value::Scalar(s) if s.style != ScalarStyle::Plain => "a string",
+            Value::Scalar(s) => match s.text.as_str() {
+                "" | "~" | "null" | "Null" | "NULL" => "nothing (null)",
+                "true" | "false" | "True" | "False" | "TRUE" | "FALSE" => "a boolean",
+                text if text.parse::<f64>().is_ok() => "a number",
+                _ => "a string",
+            },
+        }
+    }
+
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.value {
+            Value::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The text of a scalar that is not null.
+    pub fn as_text(&self) -> Option<&str> {
+        self.as_scalar()
+            .filter(|_| self.kind() != "nothing (null)")
+            .map(|s| s.text.as_str())
+    }
+
+    /// The span of the first line of the node, for underlining it.
+    pub fn head_span(&self) -> Span {
+        if self.span.end.line == self.span.start.line {
+            self.span
+        } else {
+            Span::at(self.span.start, 1)
+        }
+    }
+}
+
+/// Reads the one document of a file; `Ok(None)` when it has none (empty, or comments only).
+pub fn parse(source: &Source) -> Result<Option<Rc<Node>>, SyntaxError> {
+    let mut builder = Builder::default();
+    for event in Parser::new_from_str(&source.text) {
+        let (event, span) = event.map_err(|err| syntax_error(source, err.marker(), err.info()))?;
+        let start = pos(&span.start);
+        let end = pos(&span.end);
+        builder.event(event, start, end)?;
+        if builder.done {
+            break;
+        }
+    }
+    Ok(builder.root)
+}
+
+fn pos(marker: &Marker) -> Pos {
+    Pos::new(marker.line(), marker.col() + 1)
+}
+
+fn syntax_error(source: &Source, marker: &Marker, info: &str) -> SyntaxError {
+    let at = pos(marker);
+    let line = source.line(at.line);
+    let help = if info.contains("tab") || line.starts_with('\t') {
+        "YAML indents with spaces only: replace the tabs at the start of the line with spaces"
+    } else if info.contains("recursion limit") {
+        "action files need only a few levels of nesting"
+    } else if info.contains("mapping values are not allowed") {
+        "a value that contains `: ` must be quoted, as in `url: \"https://…\"`"
+    } else {
+        "fix the YAML syntax here; quoting a value often helps"
+    };
+    SyntaxError {
+        pos: at,
+        message: format!("invalid YAML: {info}"),
+        help: help.to_owned(),
+    }
+}
+
+/// An open collection while its children are read.
+enum Open {
+    Sequence {
+        start: Pos,
+        anchor: usize,
+        items: Vec<Rc<Node>>,
+    },
+    Mapping {
+        start: Pos,
+        anchor: usize,
+        key: Option<Rc<Node>>,
+        entries: Vec<(Rc<Node>, Rc<Node>)>,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Open>,
+    anchors: HashMap<usize, Rc<Node>>,
+    /// Nodes that aliases have stood for so far.
+    expanded: usize,
+    root: Option<Rc<Node>>,
+    documents: usize,
+    done: bool,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, start: Pos, end: Pos) -> Result<(), SyntaxError> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(SyntaxError {
+                        pos: start,
+                        message: "a second YAML document (`---`) in the file".to_owned(),
+                        help: "put all actions of a file in one document, under one `actions:` list"
+                            .to_owned(),
+                    });
+                }
+            }
+            Event::StreamEnd => self.done = true,
+            Event::Scalar(text, style, anchor, _) => {
+                let node = Node {
+                    value: Value::Scalar(Scalar {
+                        text: text.into_owned(),
+                        style,
+                    }),
+                    span: Span::new(start, end),
+                    weight: 1,
+                };
+                self.finish(node, anchor)?;
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.open(start)?;
+                self.stack.push(Open::Sequence {
+                    start,
+                    anchor,
+                    items: Vec::new(),
+                });
+            }
+            Event::MappingStart(anchor, _) => {
+                self.open(start)?;
+                self.stack.push(Open::Mapping {
+                    start,
+                    anchor,
+                    key: None,
+                    entries: Vec::new(),
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (node, anchor) = match self.stack.pop() {
+                    Some(Open::Sequence {
+                        start,
+                        anchor,
+                        items,
+                    }) => (Value::Sequence(items), (start, anchor)),
+                    Some(Open::Mapping {
+                        start,
+                        anchor,
+                        entries,
+                        ..
+                    }) => (Value::Mapping(entries), (start, anchor)),
+                    None => return Ok(()),
+                };
+                let weight = match &node {
+                    Value::Sequence(items) => items.iter().map(|n| n.weight).fold(1, usize::saturating_add),
+                    Value::Mapping(entries) => entries
+                        .iter()
+                        .map(|(k, v)| k.weight.saturating_add(v.weight))
+                        .fold(1, usize::saturating_add),
+                    Value::Scalar(_) => 1,
+                };
+                let node = Node {
+                    value: node,
+                    span: Span::new(anchor.0, end),
+                    weight,
+                };
+                self.finish(node, anchor.1)?;
+            }
+            Event::Alias(id) => {
+                let Some(node) = self.anchors.get(&id).cloned() else {
+                    return Err(SyntaxError {
+                        pos: start,
+                        message: "an alias to an unknown anchor".to_owned(),
+                        help: "define the anchor (`&name`) before the alias (`*name`)".to_owned(),
+                    });
+                };
+                self.expanded = self.expanded.saturating_add(node.weight);
+                if self.expanded > MAX_ALIAS_EXPANSION {
+                    return Err(SyntaxError {
+                        pos: start,
+                        message: format!(
+                            "aliases expand to more than {MAX_ALIAS_EXPANSION} nodes"
+                        ),
+                        help: "this looks like an alias bomb; write the values out, or alias smaller parts"
+                            .to_owned(),
+                    });
+                }
+                self.attach(node);
+            }
+            Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+        }
+        Ok(())
+    }
+
+    fn open(&self, start: Pos) -> Result<(), SyntaxError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(SyntaxError {
+                pos: start,
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                help: "action files need only a few levels of nesting".to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// A node is complete: remember its anchor and hand it to its parent.
+    fn finish(&mut self, node: Node, anchor: usize) -> Result<(), SyntaxError> {
+        let node = Rc::new(node);
+        if anchor != 0 {
+            self.anchors.insert(anchor, Rc::clone(&node));
+        }
+        self.attach(node);
+        Ok(())
+    }
+
+    fn attach(&mut self, node: Rc<Node>) {
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Open::Sequence { items, .. }) => items.push(node),
+            Some(Open::Mapping { key, entries, .. }) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => entries.push((k, node)),
+            },
+        }
+    }
+}
