@@ -346,9 +346,13 @@ impl Reader<'_> {
                     .collect();
                 let places = yaml::locate(self.source, node, &offsets);
                 let mut places = places.chunks(2);
-                for part in &mut parts {
-                    if let (Part::Placeholder(p), Some([start, last])) = (part, places.next()) {
-                        p.span = one_line(*start, *last);
+                let placeholders = parts.iter_mut().filter_map(|part| match part {
+                    Part::Placeholder(p) => Some(p),
+                    Part::Literal(_) => None,
+                });
+                for (placeholder, place) in placeholders.zip(&mut places) {
+                    if let [start, last] = place {
+                        placeholder.span = one_line(*start, *last);
                     }
                 }
                 Some(Template {

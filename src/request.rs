@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::action::{Action, Method};
 use crate::event::Event;
 use crate::payload;
+use crate::source::Span;
 use crate::template::encode::{form_encode, json_string_content, percent_encode, stringify};
 use crate::template::json_scanner::{self, Slot};
 use crate::template::{Part, Placeholder, Template};
@@ -59,6 +60,9 @@ pub struct RenderError {
     pub action: String,
     pub place: String,
     pub message: String,
+    /// The placeholder at fault, when there is one.
+    pub span: Option<Span>,
+    pub help: Option<String>,
 }
 
 impl fmt::Display for RenderError {
@@ -95,15 +99,21 @@ pub fn render(
     let mut headers = Vec::new();
     for header in &action.headers {
         let place = format!("header `{}`", header.name);
-        let value = renderer.fill(&header.value, &place, |_, value| stringify(&value))?;
-        if let Some(bad) = value.chars().find(|c| matches!(c, '\r' | '\n' | '\0')) {
-            return Err(renderer.error(
-                &place,
-                format!(
-                    "the value contains {}, which could inject headers; it is never sent",
-                    if bad == '\0' { "a NUL" } else { "a line break" }
-                ),
-            ));
+        let value = renderer.fill(&header.value, &place, |_, value| {
+            let text = stringify(&value);
+            match line_break(&text) {
+                Some(what) => Err(format!(
+                    "its value contains {what}, which could inject headers; the request is never sent"
+                )),
+                None => Ok(text),
+            }
+        })
+        .map_err(|error| RenderError {
+            help: Some("keep free text out of headers: send it in the body".to_owned()),
+            ..error
+        })?;
+        if let Some(what) = line_break(&value) {
+            return Err(renderer.error(&place, format!("the value contains {what}; the request is never sent")));
         }
         headers.push((header.name.clone(), value));
     }
@@ -145,6 +155,8 @@ impl Renderer<'_> {
             action: self.action.name.clone(),
             place: place.to_owned(),
             message: message.into(),
+            span: None,
+            help: None,
         }
     }
 
@@ -152,18 +164,26 @@ impl Renderer<'_> {
         if let Some(name) = placeholder.env_name() {
             return match (self.options.env)(name) {
                 Some(value) => Ok(Resolved::Value(Value::String(value))),
-                None => Err(self.error(
-                    place,
-                    format!("environment variable `{name}` is not set (used as `${{env.{name}}}`)"),
-                )),
+                None => Err(RenderError {
+                    span: Some(placeholder.span),
+                    help: Some(format!("set it before running: `export {name}=…`")),
+                    ..self.error(place, format!("environment variable `{name}` is not set"))
+                }),
             };
         }
         match payload::get(self.payload, &placeholder.path) {
             Some(value) => Ok(Resolved::Value(value.clone())),
-            None if self.options.strict => Err(self.error(
-                place,
-                format!("`${{{}}}` is not in the {} payload", placeholder.path, self.action.event),
-            )),
+            None if self.options.strict => Err(RenderError {
+                span: Some(placeholder.span),
+                help: Some(format!(
+                    "`callactions payload {} --vars` lists its variables; `--set {}=…` provides one",
+                    self.action.event, placeholder.path
+                )),
+                ..self.error(
+                    place,
+                    format!("`${{{}}}` is not in the {} payload", placeholder.path, self.action.event),
+                )
+            }),
             None => {
                 self.warnings.push(Warning {
                     message: format!(
@@ -181,11 +201,12 @@ impl Renderer<'_> {
 
     /// Renders a template, each placeholder through `insert(index, value)`; a missing
     /// value is passed as `Value::Null`, which every place renders as empty or `null`.
+    /// An `Err` from `insert` is an error at that placeholder.
     fn fill(
         &mut self,
         template: &Template,
         place: &str,
-        mut insert: impl FnMut(usize, Value) -> String,
+        mut insert: impl FnMut(usize, Value) -> Result<String, String>,
     ) -> Result<String, RenderError> {
         let mut out = String::with_capacity(template.text.len());
         let mut index = 0;
@@ -195,10 +216,14 @@ impl Renderer<'_> {
                 Part::Placeholder(placeholder) => {
                     let resolved = self.resolve(placeholder, place)?;
                     let is_secret = placeholder.env_name().is_some();
-                    let text = match resolved {
-                        Resolved::Value(value) => insert(index, value),
-                        Resolved::Missing => insert(index, Value::Null),
+                    let value = match resolved {
+                        Resolved::Value(value) => value,
+                        Resolved::Missing => Value::Null,
                     };
+                    let text = insert(index, value).map_err(|message| RenderError {
+                        span: Some(placeholder.span),
+                        ..self.error(place, format!("`${{{}}}`: {message}", placeholder.path))
+                    })?;
                     if is_secret && !text.is_empty() {
                         self.secrets.push(text.clone());
                     }
@@ -215,11 +240,11 @@ impl Renderer<'_> {
         let url = self.fill(template, "url", |index, value| {
             let text = stringify(&value);
             // A placeholder at the very start holds a base URL: inserted as it is.
-            if index == 0 && matches!(template.parts.first(), Some(Part::Placeholder(_))) {
+            Ok(if index == 0 && matches!(template.parts.first(), Some(Part::Placeholder(_))) {
                 text
             } else {
                 percent_encode(&text)
-            }
+            })
         })?;
         let lower = url.to_ascii_lowercase();
         let host = lower
@@ -283,10 +308,10 @@ impl Renderer<'_> {
         let body = match kind {
             BodyKind::Json => {
                 let body = self.fill(template, "body", |index, value| {
-                    match scan.slots.get(index) {
+                    Ok(match scan.slots.get(index) {
                         Some(Slot::InString) => json_string_content(&stringify(&value)),
                         _ => value.to_string(),
-                    }
+                    })
                 })?;
                 if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(&body) {
                     return Err(self.error(
@@ -301,11 +326,20 @@ impl Renderer<'_> {
                 }
                 body
             }
-            BodyKind::Form => self.fill(template, "body", |_, value| form_encode(&stringify(&value)))?,
-            _ => self.fill(template, "body", |_, value| stringify(&value))?,
+            BodyKind::Form => self.fill(template, "body", |_, value| Ok(form_encode(&stringify(&value))))?,
+            _ => self.fill(template, "body", |_, value| Ok(stringify(&value)))?,
         };
         Ok((Some(body), kind))
     }
+}
+
+/// What in a header value could end the header: a CR, LF or NUL.
+fn line_break(text: &str) -> Option<&'static str> {
+    text.chars().find_map(|c| match c {
+        '\r' | '\n' => Some("a line break"),
+        '\0' => Some("a NUL character"),
+        _ => None,
+    })
 }
 
 /// serde_json's message without its " at line L column C" tail, which is said separately.

@@ -9,14 +9,7 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     candidates
         .into_iter()
         .filter(|candidate| *candidate != input)
-        .map(|candidate| {
-            let distance = if candidate.to_lowercase() == lowered {
-                0
-            } else {
-                levenshtein(&lowered, &candidate.to_lowercase()) + 1
-            };
-            (distance, candidate)
-        })
+        .map(|candidate| (distance(&lowered, &candidate.to_lowercase()), candidate))
         .filter(|(distance, candidate)| {
             let longest = input.chars().count().max(candidate.chars().count());
             *distance <= (longest / 3).max(2)
@@ -25,19 +18,30 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, candidate)| candidate)
 }
 
-pub fn levenshtein(a: &str, b: &str) -> usize {
+/// Edit distance counting an insertion, a deletion, a substitution or a swap of two
+/// neighbours as one edit (optimal string alignment): `snyc` is one edit from `sync`.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+    let width = b.len() + 1;
+    let mut table = vec![0; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            table[i * width + j] = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (table[(i - 1) * width + j] + 1)
+                    .min(table[i * width + j - 1] + 1)
+                    .min(table[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(table[(i - 2) * width + j - 2] + 1);
+                }
+                best
+            };
         }
-        std::mem::swap(&mut previous, &mut current);
     }
-    previous[b.len()]
+    table[a.len() * width + b.len()]
 }
 
 /// "`a`, `b` and `c`".
@@ -60,9 +64,10 @@ mod tests {
 
     #[test]
     fn distances() {
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("méthod", "method"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("méthod", "method"), 1);
+        assert_eq!(distance("snyc", "sync"), 1);
     }
 
     #[test]
@@ -72,6 +77,7 @@ mod tests {
         assert_eq!(closest("methd", keys), Some("method"));
         assert_eq!(closest("URL", keys), Some("url"));
         assert_eq!(closest("zzzzzz", keys), None);
+        assert_eq!(closest("crm-snyc", ["crm-sync", "crm-log"]), Some("crm-sync"));
         assert_eq!(
             closest("call_ended", crate::event::Event::names()),
             Some("call_end")

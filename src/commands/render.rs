@@ -20,6 +20,13 @@ pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
     let mut failed = workspace.has_errors();
     diagnostics::human(&mut streams.err, streams.err_paint, &workspace.diagnostics, &workspace.sources())?;
 
+    if selected.is_empty() && !workspace.has_errors() {
+        streams.warn(if args.selection.is_empty() {
+            "the files have no actions"
+        } else {
+            "no action matches the selection (--event and --action narrow it together)"
+        })?;
+    }
     let mut rendered = Vec::new();
     for item in &selected {
         let payload = payloads.for_event(item.action.event)?;
@@ -32,7 +39,8 @@ pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
             }
             Err(error) => {
                 failed = true;
-                streams.error(&error.to_string())?;
+                let location = error.span.map(|span| format!("{}:{}", item.file.path.display(), span.start));
+                streams.error_at(&error.to_string(), location, error.help.as_deref())?;
             }
         }
     }

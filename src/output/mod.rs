@@ -41,4 +41,16 @@ impl Streams {
         let label = self.err_paint.error("error");
         writeln!(self.err, "{label}: {message}")
     }
+
+    /// An error with where it stands (`path:line:col`) and how to fix it.
+    pub fn error_at(&mut self, message: &str, location: Option<String>, help: Option<&str>) -> io::Result<()> {
+        self.error(message)?;
+        if let Some(location) = location {
+            writeln!(self.err, "  {} {location}", self.err_paint.accent("-->"))?;
+        }
+        if let Some(help) = help {
+            writeln!(self.err, "  {}: {help}", self.err_paint.bold("help"))?;
+        }
+        Ok(())
+    }
 }

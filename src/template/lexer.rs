@@ -57,7 +57,8 @@ fn placeholder(text: &str, start: usize) -> Result<Placeholder, LexError> {
         let found = match text[close..].chars().next() {
             None => "the end of the text".to_owned(),
             Some('\n') => "the end of the line".to_owned(),
-            Some(c) => format!("`{}`", c.escape_debug()),
+            Some(c) if c.is_control() => format!("`{}`", c.escape_debug()),
+            Some(c) => format!("`{c}`"),
         };
         return Err(LexError {
             range: start..start + 2,

@@ -110,8 +110,12 @@ fn pos(marker: &Marker) -> Pos {
 }
 
 fn syntax_error(source: &Source, marker: &Marker, info: &str) -> SyntaxError {
-    let at = pos(marker);
+    let mut at = pos(marker);
     let line = source.line(at.line);
+    if line.starts_with('\t') {
+        // Point at the tab itself, not at what follows it.
+        at.column = 1;
+    }
     let help = if info.contains("tab") || line.starts_with('\t') {
         "YAML indents with spaces only: replace the tabs at the start of the line with spaces"
     } else if info.contains("recursion limit") {

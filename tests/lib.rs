@@ -1,0 +1,9 @@
+//! One integration-test binary (as in casey/just): every test runs the real `callactions`.
+
+mod harness;
+
+// mod cli;
+// mod escaping;
+// mod hostile;
+// mod readme;
+mod render_cases;
