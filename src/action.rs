@@ -131,13 +131,21 @@ pub static FILE_FIELDS: &[Field] = &[
         false,
         "Declares the keys used in open namespaces (`context`, `analysis.results`), so typos are caught. Declaring one namespace closes that namespace only.",
     ),
-    field("actions", true, "The actions of this file, in firing order within each event."),
+    field(
+        "actions",
+        true,
+        "The actions of this file, in firing order within each event.",
+    ),
 ];
 
 /// The keys of `variables:`: the open namespaces.
 pub static VARIABLES_FIELDS: &[Field] = &[
     field("context", false, "Keys of `context.*` this file uses."),
-    field("analysis.results", false, "Keys of `analysis.results.*` this file uses."),
+    field(
+        "analysis.results",
+        false,
+        "Keys of `analysis.results.*` this file uses.",
+    ),
 ];
 
 /// The keys of one action.
@@ -147,14 +155,22 @@ pub static ACTION_FIELDS: &[Field] = &[
         true,
         "Unique within the file: letters, digits, `-` and `_`.",
     ),
-    field("event", true, "The moment of the call at which the action fires."),
+    field(
+        "event",
+        true,
+        "The moment of the call at which the action fires.",
+    ),
     field("method", false, "HTTP method; default POST."),
     field(
         "url",
         true,
         "http(s) URL; a template. A placeholder at its very start may hold a base URL.",
     ),
-    field("timeout", false, "Seconds, a whole number from 1 to 60; default 15."),
+    field(
+        "timeout",
+        false,
+        "Seconds, a whole number from 1 to 60; default 15.",
+    ),
     field(
         "headers",
         false,

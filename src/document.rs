@@ -86,11 +86,13 @@ impl Reader<'_> {
         let mut seen: Vec<(String, usize)> = Vec::new();
         for (key, value) in entries {
             let Some(text) = key.as_scalar().map(|s| s.text.clone()) else {
-                self.diagnostics.push(wrong_type::report(key, "a key", "text", "`name:`"));
+                self.diagnostics
+                    .push(wrong_type::report(key, "a key", "text", "`name:`"));
                 continue;
             };
             if let Some((_, line)) = seen.iter().find(|(k, _)| *k == text) {
-                self.diagnostics.push(duplicate_key::report(key, &text, *line));
+                self.diagnostics
+                    .push(duplicate_key::report(key, &text, *line));
                 continue;
             }
             seen.push((text.clone(), key.span.start.line));
@@ -198,7 +200,12 @@ impl Reader<'_> {
             ));
             return None;
         };
-        let get = |key: &str| entries.iter().find(|(k, _)| k == key).map(|(_, v)| Rc::clone(v));
+        let get = |key: &str| {
+            entries
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| Rc::clone(v))
+        };
         let name_node = get("name");
         let name = name_node.as_ref().and_then(|n| {
             let text = self.text(n, "`name`", "`name: crm-sync`")?;
@@ -251,9 +258,11 @@ impl Reader<'_> {
             Some(n) => self.headers(&n),
         };
         let body = match get("body") {
-            Some(n) if !is_null(&n) => {
-                self.template(&n, "`body`", "a block: `body: |` and the text indented below")
-            }
+            Some(n) if !is_null(&n) => self.template(
+                &n,
+                "`body`",
+                "a block: `body: |` and the text indented below",
+            ),
             _ => None,
         };
         if self.error_count() > errors_before {
@@ -303,7 +312,11 @@ impl Reader<'_> {
             let value = if is_null(value) {
                 Template::parse("").ok()
             } else {
-                self.template(value, &format!("header `{name}`"), "`X-Call-Id: ${callInfo.callSid}`")
+                self.template(
+                    value,
+                    &format!("header `{name}`"),
+                    "`X-Call-Id: ${callInfo.callSid}`",
+                )
             };
             if let Some(value) = value {
                 headers.push(Header {

@@ -41,9 +41,7 @@ impl Event {
             Event::CallStart => "the call connects and the conversation begins",
             Event::CallEnd => "the call ends, whether or not it connected",
             Event::CallEndConnected => "the call was connected and the conversation is complete",
-            Event::CallEndNotConnected => {
-                "the call was not connected (failed, busy, no answer, …)"
-            }
+            Event::CallEndNotConnected => "the call was not connected (failed, busy, no answer, …)",
             Event::TransferStart => "a transferred call is picked up by the receiving party",
             Event::TransferEnd => "the transfer is complete and the call has ended",
         }

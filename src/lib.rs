@@ -6,6 +6,10 @@
 //! [`diagnostic`] are what `validate` reports; [`output`] is all printing; [`commands`] holds
 //! one short function per command, and [`cli`] the command line.
 
+// Errors and diagnostics are built once per problem and reported, never in a hot loop:
+// their size is not worth boxing.
+#![allow(clippy::result_large_err)]
+
 pub mod action;
 pub mod cli;
 pub mod commands;

@@ -87,10 +87,13 @@ pub fn load(path: &Path) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
             declared: Default::default(),
             actions: Vec::new(),
         };
-        Ok((file, vec![Diagnostic {
-            path: path.to_owned(),
-            ..diagnostic
-        }]))
+        Ok((
+            file,
+            vec![Diagnostic {
+                path: path.to_owned(),
+                ..diagnostic
+            }],
+        ))
     };
     if bytes.len() as u64 > MAX_FILE_SIZE {
         let size = fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());

@@ -50,7 +50,9 @@ pub fn set(payload: &mut Value, path: &VarPath, new: Value) -> Result<(), String
             };
         }
         here = match (segment, here) {
-            (Segment::Key(key), Value::Object(map)) => map.entry(key.clone()).or_insert(Value::Null),
+            (Segment::Key(key), Value::Object(map)) => {
+                map.entry(key.clone()).or_insert(Value::Null)
+            }
             (Segment::Index(index), Value::Array(items)) => {
                 if *index == items.len() {
                     items.push(Value::Null);
@@ -100,7 +102,8 @@ impl std::str::FromStr for Override {
         let (path, value) = text
             .split_once('=')
             .ok_or_else(|| format!("`{text}` is not PATH=VALUE, as in `callInfo.attempt=2`"))?;
-        let path = VarPath::parse(path.trim()).map_err(|e| format!("bad path `{path}`: {}", e.message))?;
+        let path =
+            VarPath::parse(path.trim()).map_err(|e| format!("bad path `{path}`: {}", e.message))?;
         let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
         Ok(Override { path, value })
     }
@@ -167,7 +170,8 @@ fn read_json(path: &Path) -> Result<Value, Error> {
     if !value.is_object() {
         return Err(Error::Payload {
             path: path.to_owned(),
-            message: "a payload must be a JSON object, as `callactions payload EVENT` prints".to_owned(),
+            message: "a payload must be a JSON object, as `callactions payload EVENT` prints"
+                .to_owned(),
         });
     }
     Ok(value)

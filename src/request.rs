@@ -67,7 +67,11 @@ pub struct RenderError {
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "action `{}`, {}: {}", self.action, self.place, self.message)
+        write!(
+            f,
+            "action `{}`, {}: {}",
+            self.action, self.place, self.message
+        )
     }
 }
 
@@ -113,7 +117,10 @@ pub fn render(
             ..error
         })?;
         if let Some(what) = line_break(&value) {
-            return Err(renderer.error(&place, format!("the value contains {what}; the request is never sent")));
+            return Err(renderer.error(
+                &place,
+                format!("the value contains {what}; the request is never sent"),
+            ));
         }
         headers.push((header.name.clone(), value));
     }
@@ -181,7 +188,10 @@ impl Renderer<'_> {
                 )),
                 ..self.error(
                     place,
-                    format!("`${{{}}}` is not in the {} payload", placeholder.path, self.action.event),
+                    format!(
+                        "`${{{}}}` is not in the {} payload",
+                        placeholder.path, self.action.event
+                    ),
                 )
             }),
             None => {
@@ -240,18 +250,22 @@ impl Renderer<'_> {
         let url = self.fill(template, "url", |index, value| {
             let text = stringify(&value);
             // A placeholder at the very start holds a base URL: inserted as it is.
-            Ok(if index == 0 && matches!(template.parts.first(), Some(Part::Placeholder(_))) {
-                text
-            } else {
-                percent_encode(&text)
-            })
+            Ok(
+                if index == 0 && matches!(template.parts.first(), Some(Part::Placeholder(_))) {
+                    text
+                } else {
+                    percent_encode(&text)
+                },
+            )
         })?;
         let lower = url.to_ascii_lowercase();
         let host = lower
             .strip_prefix("https://")
             .or_else(|| lower.strip_prefix("http://"))
             .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
-        if host.is_none_or(str::is_empty) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if host.is_none_or(str::is_empty)
+            || url.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
             let shown = crate::output::mask::mask_secrets(&url, &self.secrets);
             return Err(self.error(
                 "url",
@@ -326,7 +340,9 @@ impl Renderer<'_> {
                 }
                 body
             }
-            BodyKind::Form => self.fill(template, "body", |_, value| Ok(form_encode(&stringify(&value))))?,
+            BodyKind::Form => self.fill(template, "body", |_, value| {
+                Ok(form_encode(&stringify(&value)))
+            })?,
             _ => self.fill(template, "body", |_, value| Ok(stringify(&value)))?,
         };
         Ok((Some(body), kind))

@@ -63,13 +63,21 @@ impl Source {
         let Some(&start) = line.checked_sub(1).and_then(|i| self.line_starts.get(i)) else {
             return "";
         };
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
     /// Byte offset of a place, by line and 1-based column; clamped to the text.
     pub fn offset(&self, pos: Pos) -> usize {
-        let Some(&start) = pos.line.checked_sub(1).and_then(|i| self.line_starts.get(i)) else {
+        let Some(&start) = pos
+            .line
+            .checked_sub(1)
+            .and_then(|i| self.line_starts.get(i))
+        else {
             return self.text.len();
         };
         let skip = pos.column.saturating_sub(1);

@@ -72,12 +72,17 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let keys = ["name", "event", "method", "url", "timeout", "headers", "body"];
+        let keys = [
+            "name", "event", "method", "url", "timeout", "headers", "body",
+        ];
         assert_eq!(closest("header", keys), Some("headers"));
         assert_eq!(closest("methd", keys), Some("method"));
         assert_eq!(closest("URL", keys), Some("url"));
         assert_eq!(closest("zzzzzz", keys), None);
-        assert_eq!(closest("crm-snyc", ["crm-sync", "crm-log"]), Some("crm-sync"));
+        assert_eq!(
+            closest("crm-snyc", ["crm-sync", "crm-log"]),
+            Some("crm-sync")
+        );
         assert_eq!(
             closest("call_ended", crate::event::Event::names()),
             Some("call_end")

@@ -139,11 +139,8 @@ impl Variable {
 use VarType as T;
 
 const END: EventSet = EventSet::END_AND_TRANSFER_END;
-const ANALYSIS: EventSet = EventSet::of(&[
-    Event::CallEnd,
-    Event::CallEndConnected,
-    Event::TransferEnd,
-]);
+const ANALYSIS: EventSet =
+    EventSet::of(&[Event::CallEnd, Event::CallEndConnected, Event::TransferEnd]);
 
 /// Every payload variable, in the order the sample payloads list them.
 pub static VARIABLES: &[Variable] = &[
@@ -276,14 +273,16 @@ pub fn lookup(path: &VarPath) -> Lookup {
         if text == variable.path {
             return Lookup::Variable(variable);
         }
-        if variable.open {
-            if let Some(rest) = text.strip_prefix(variable.path).and_then(|r| r.strip_prefix('.')) {
-                let key = rest.split('.').next().unwrap_or(rest).to_owned();
-                return Lookup::OpenKey {
-                    namespace: variable,
-                    key,
-                };
-            }
+        if variable.open
+            && let Some(rest) = text
+                .strip_prefix(variable.path)
+                .and_then(|r| r.strip_prefix('.'))
+        {
+            let key = rest.split('.').next().unwrap_or(rest).to_owned();
+            return Lookup::OpenKey {
+                namespace: variable,
+                key,
+            };
         }
     }
     // A prefix of variables, such as `callInfo` or `analysis`: the object holding them.
@@ -308,10 +307,10 @@ pub fn known_paths() -> Vec<String> {
     let mut paths = Vec::new();
     for variable in VARIABLES {
         paths.push(variable.path.to_owned());
-        if variable.open {
-            if let serde_json::Value::Object(map) = variable.example_for(Event::CallEnd) {
-                paths.extend(map.keys().map(|key| format!("{}.{key}", variable.path)));
-            }
+        if variable.open
+            && let serde_json::Value::Object(map) = variable.example_for(Event::CallEnd)
+        {
+            paths.extend(map.keys().map(|key| format!("{}.{key}", variable.path)));
         }
     }
     paths
@@ -364,9 +363,15 @@ mod tests {
 
     #[test]
     fn lookups() {
-        assert!(matches!(lookup(&path("callInfo.callSid")), Lookup::Variable(v) if v.path == "callInfo.callSid"));
-        assert!(matches!(lookup(&path("context.customerId")), Lookup::OpenKey { key, .. } if key == "customerId"));
-        assert!(matches!(lookup(&path("analysis.results.followUp.channel")), Lookup::OpenKey { key, .. } if key == "followUp"));
+        assert!(
+            matches!(lookup(&path("callInfo.callSid")), Lookup::Variable(v) if v.path == "callInfo.callSid")
+        );
+        assert!(
+            matches!(lookup(&path("context.customerId")), Lookup::OpenKey { key, .. } if key == "customerId")
+        );
+        assert!(
+            matches!(lookup(&path("analysis.results.followUp.channel")), Lookup::OpenKey { key, .. } if key == "followUp")
+        );
         assert_eq!(lookup(&path("callInfo")), Lookup::Object(EventSet::ALL));
         assert_eq!(lookup(&path("callInfo.callsid")), Lookup::Unknown);
         assert_eq!(lookup(&path("call")), Lookup::Unknown);

@@ -45,9 +45,11 @@ impl Workspace {
     }
 
     pub fn actions(&self) -> impl Iterator<Item = Selected<'_>> {
-        self.files
-            .iter()
-            .flat_map(|file| file.actions.iter().map(move |action| Selected { action, file }))
+        self.files.iter().flat_map(|file| {
+            file.actions
+                .iter()
+                .map(move |action| Selected { action, file })
+        })
     }
 
     /// The actions of the given events and names, in declaration order; all of them when

@@ -30,7 +30,8 @@ pub struct Test {
 
 impl Test {
     pub fn new() -> Test {
-        let mut command = assert_cmd::Command::cargo_bin("callactions").expect("the binary is built");
+        let mut command =
+            assert_cmd::Command::cargo_bin("callactions").expect("the binary is built");
         command.env_clear().current_dir(root());
         Test { command }
     }
@@ -51,11 +52,6 @@ impl Test {
 
     pub fn current_dir(mut self, dir: &Path) -> Test {
         self.command.current_dir(dir);
-        self
-    }
-
-    pub fn stdin(mut self, input: &str) -> Test {
-        self.command.write_stdin(input.to_owned());
         self
     }
 

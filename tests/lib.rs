@@ -2,8 +2,8 @@
 
 mod harness;
 
-// mod cli;
-// mod escaping;
-// mod hostile;
+mod cli;
+mod escaping;
+mod hostile;
 // mod readme;
 mod render_cases;

@@ -12,8 +12,12 @@ use crate::harness::{Test, root};
 fn render_cases() {
     insta::glob!("../fixtures/render", "*.yaml", |path| {
         let text = std::fs::read_to_string(path).expect("fixture is readable");
-        let relative = path.strip_prefix(root()).expect("fixture is in the repository");
-        let mut test = Test::new().args(["render", "--color", "never"]).args([relative]);
+        let relative = path
+            .strip_prefix(root())
+            .expect("fixture is in the repository");
+        let mut test = Test::new()
+            .args(["render", "--color", "never"])
+            .args([relative]);
         for line in text.lines().take_while(|l| l.starts_with('#')) {
             if let Some(args) = line.strip_prefix("# args:") {
                 test = test.args(split(args));

@@ -19,21 +19,34 @@ pub fn run(format: DataFormat, streams: &mut Streams) -> Result<i32, Error> {
                 .iter()
                 .map(|s| json!({"scenario": s.name(), "events": s.lifecycle().iter().map(|e| e.name()).collect::<Vec<_>>()}))
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &json!({"events": events, "lifecycles": lifecycles}))
-                .map_err(std::io::Error::from)?;
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &json!({"events": events, "lifecycles": lifecycles}),
+            )
+            .map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
         DataFormat::Human => {
             let paint = streams.out_paint;
             writeln!(out, "{}", paint.bold("Events"))?;
             for event in Event::ALL {
-                writeln!(out, "  {:<24}{}", paint.name(event.name()), event.fires_when())?;
+                writeln!(
+                    out,
+                    "  {:<24}{}",
+                    paint.name(event.name()),
+                    event.fires_when()
+                )?;
             }
             writeln!(out)?;
             writeln!(out, "{}", paint.bold("Lifecycles (firing order)"))?;
             for scenario in Scenario::ALL {
                 let order: Vec<&str> = scenario.lifecycle().iter().map(|e| e.name()).collect();
-                writeln!(out, "  {:<15}{}", paint.name(scenario.name()), order.join(" → "))?;
+                writeln!(
+                    out,
+                    "  {:<15}{}",
+                    paint.name(scenario.name()),
+                    order.join(" → ")
+                )?;
             }
         }
     }

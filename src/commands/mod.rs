@@ -12,7 +12,11 @@ use crate::output::Streams;
 pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
     match command {
         Command::Events { format } => events::run(format, streams),
-        Command::Payload { event, vars, format } => payload::run(event, vars, format, streams),
+        Command::Payload {
+            event,
+            vars,
+            format,
+        } => payload::run(event, vars, format, streams),
         Command::Render(args) => render::run(args, streams),
     }
 }

@@ -8,10 +8,16 @@ use crate::event::Event;
 use crate::output::Streams;
 use crate::{payload, variable};
 
-pub fn run(event: Event, vars: bool, format: DataFormat, streams: &mut Streams) -> Result<i32, Error> {
+pub fn run(
+    event: Event,
+    vars: bool,
+    format: DataFormat,
+    streams: &mut Streams,
+) -> Result<i32, Error> {
     let out = &mut streams.out;
     if !vars {
-        serde_json::to_writer_pretty(&mut *out, &payload::sample(event)).map_err(std::io::Error::from)?;
+        serde_json::to_writer_pretty(&mut *out, &payload::sample(event))
+            .map_err(std::io::Error::from)?;
         writeln!(out)?;
         return Ok(exit::OK);
     }
@@ -34,8 +40,18 @@ pub fn run(event: Event, vars: bool, format: DataFormat, streams: &mut Streams) 
         }
         DataFormat::Human => {
             let paint = streams.out_paint;
-            let width = variables.iter().map(|v| v.display_path().len()).max().unwrap_or(0) + 2;
-            let type_width = variables.iter().map(|v| v.type_name().chars().count()).max().unwrap_or(0) + 2;
+            let width = variables
+                .iter()
+                .map(|v| v.display_path().len())
+                .max()
+                .unwrap_or(0)
+                + 2;
+            let type_width = variables
+                .iter()
+                .map(|v| v.type_name().chars().count())
+                .max()
+                .unwrap_or(0)
+                + 2;
             writeln!(out, "{}", paint.bold(&format!("Variables of {event}")))?;
             for v in variables {
                 let path = v.display_path();
@@ -50,7 +66,12 @@ pub fn run(event: Event, vars: bool, format: DataFormat, streams: &mut Streams) 
                     v.description
                 )?;
                 let example = truncate(&v.example_for(event).to_string(), 100);
-                writeln!(out, "  {}{}", " ".repeat(width + type_width), paint.dim(&format!("e.g. {example}")))?;
+                writeln!(
+                    out,
+                    "  {}{}",
+                    " ".repeat(width + type_width),
+                    paint.dim(&format!("e.g. {example}"))
+                )?;
             }
         }
     }

@@ -18,7 +18,12 @@ pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
     };
 
     let mut failed = workspace.has_errors();
-    diagnostics::human(&mut streams.err, streams.err_paint, &workspace.diagnostics, &workspace.sources())?;
+    diagnostics::human(
+        &mut streams.err,
+        streams.err_paint,
+        &workspace.diagnostics,
+        &workspace.sources(),
+    )?;
 
     if selected.is_empty() && !workspace.has_errors() {
         streams.warn(if args.selection.is_empty() {
@@ -39,7 +44,9 @@ pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
             }
             Err(error) => {
                 failed = true;
-                let location = error.span.map(|span| format!("{}:{}", item.file.path.display(), span.start));
+                let location = error
+                    .span
+                    .map(|span| format!("{}:{}", item.file.path.display(), span.start));
                 streams.error_at(&error.to_string(), location, error.help.as_deref())?;
             }
         }

@@ -13,15 +13,30 @@ use crate::source::Source;
 /// The text of each file, to show the line of a diagnostic.
 pub type Sources = HashMap<PathBuf, Arc<Source>>;
 
-pub fn human(out: &mut dyn Write, paint: Paint, diagnostics: &[Diagnostic], sources: &Sources) -> io::Result<()> {
+pub fn human(
+    out: &mut dyn Write,
+    paint: Paint,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+) -> io::Result<()> {
     for diagnostic in diagnostics {
-        snippet(out, paint, diagnostic, sources.get(&diagnostic.path).map(|s| &**s))?;
+        snippet(
+            out,
+            paint,
+            diagnostic,
+            sources.get(&diagnostic.path).map(|s| &**s),
+        )?;
         writeln!(out)?;
     }
     Ok(())
 }
 
-fn snippet(out: &mut dyn Write, paint: Paint, d: &Diagnostic, source: Option<&Source>) -> io::Result<()> {
+fn snippet(
+    out: &mut dyn Write,
+    paint: Paint,
+    d: &Diagnostic,
+    source: Option<&Source>,
+) -> io::Result<()> {
     let label = format!("{}[{}]", d.severity.name(), d.rule);
     let label = match d.severity {
         Severity::Error => paint.error(&label),
@@ -31,7 +46,13 @@ fn snippet(out: &mut dyn Write, paint: Paint, d: &Diagnostic, source: Option<&So
     let start = d.span.start;
     let line_text = source.map(|s| s.line(start.line)).unwrap_or_default();
     let gutter = " ".repeat(start.line.to_string().len());
-    writeln!(out, "{gutter}{} {}:{}", paint.accent("-->"), d.path.display(), start)?;
+    writeln!(
+        out,
+        "{gutter}{} {}:{}",
+        paint.accent("-->"),
+        d.path.display(),
+        start
+    )?;
     if !line_text.is_empty() || source.is_some_and(|s| start.line <= s.line_count()) {
         let (shown, caret_at, caret_width) = underline(line_text, d);
         let carets = "^".repeat(caret_width);
@@ -40,16 +61,36 @@ fn snippet(out: &mut dyn Write, paint: Paint, d: &Diagnostic, source: Option<&So
             Severity::Warning => paint.warning(&carets),
         };
         writeln!(out, "{gutter} {}", paint.accent("|"))?;
-        writeln!(out, "{} {} {shown}", paint.accent(&start.line.to_string()), paint.accent("|"))?;
-        writeln!(out, "{gutter} {} {}{carets}", paint.accent("|"), " ".repeat(caret_at))?;
+        writeln!(
+            out,
+            "{} {} {shown}",
+            paint.accent(&start.line.to_string()),
+            paint.accent("|")
+        )?;
+        writeln!(
+            out,
+            "{gutter} {} {}{carets}",
+            paint.accent("|"),
+            " ".repeat(caret_at)
+        )?;
     }
     if !d.help.is_empty() {
-        writeln!(out, "{gutter} {} {}: {}", paint.accent("="), paint.bold("help"), d.help)?;
+        writeln!(
+            out,
+            "{gutter} {} {}: {}",
+            paint.accent("="),
+            paint.bold("help"),
+            d.help
+        )?;
     }
     Ok(())
 }
 
-/// The line as shown (tabs as four spaces), where the carets start, and how many.
+/// Characters of a line shown around the span, so a minified line stays readable.
+const WINDOW: usize = 100;
+
+/// The line as shown (tabs as four spaces, long lines cut around the span), where the
+/// carets start, and how many.
 fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
     let start = d.span.start.column.max(1);
     let end = if d.span.end.line == d.span.start.line && d.span.end.column > start {
@@ -57,26 +98,45 @@ fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
     } else {
         start + 1
     };
+    let first = start.saturating_sub(WINDOW / 2).max(1);
     let mut shown = String::new();
+    let mut width = 0;
     let (mut caret_at, mut caret_end) = (None, None);
-    for (i, c) in line.chars().chain(std::iter::once(' ')).enumerate() {
-        let column = i + 1;
+    if first > 1 {
+        shown.push('…');
+        width += 1;
+    }
+    let mut chars = line.chars().skip(first - 1);
+    for column in first.. {
         if column == start {
-            caret_at = Some(shown.chars().count());
+            caret_at = Some(width);
         }
         if column == end {
-            caret_end = Some(shown.chars().count());
+            caret_end = Some(width);
         }
-        if column <= line.chars().count() {
-            match c {
-                '\t' => shown.push_str("    "),
-                c => shown.push(c),
+        if column >= first + WINDOW
+            || (column > end && caret_end.is_some() && column > start + WINDOW / 2)
+        {
+            if chars.next().is_some() {
+                shown.push('…');
             }
+            break;
+        }
+        match chars.next() {
+            Some('\t') => {
+                shown.push_str("    ");
+                width += 4;
+            }
+            Some(c) => {
+                shown.push(c);
+                width += 1;
+            }
+            None if column > end => break,
+            None => {}
         }
     }
-    let width = shown.chars().count();
     let caret_at = caret_at.unwrap_or(width);
-    let caret_end = caret_end.unwrap_or(width + 1).max(caret_at + 1);
+    let caret_end = caret_end.unwrap_or(width).max(caret_at + 1);
     (shown, caret_at, caret_end - caret_at)
 }
 

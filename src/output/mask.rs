@@ -7,8 +7,12 @@ pub const MASK: &str = "****";
 /// Headers whose values are credentials: by name, compared case-insensitively.
 pub fn is_credential_header(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    matches!(name.as_str(), "authorization" | "proxy-authorization" | "cookie")
-        || ["token", "secret", "key"].iter().any(|word| name.contains(word))
+    matches!(
+        name.as_str(),
+        "authorization" | "proxy-authorization" | "cookie"
+    ) || ["token", "secret", "key"]
+        .iter()
+        .any(|word| name.contains(word))
 }
 
 /// `text` with every secret replaced by the mask, longest secret first.
@@ -65,7 +69,14 @@ mod tests {
 
     #[test]
     fn credential_headers() {
-        for name in ["Authorization", "proxy-authorization", "Cookie", "X-Api-Key", "X-Auth-Token", "client_secret"] {
+        for name in [
+            "Authorization",
+            "proxy-authorization",
+            "Cookie",
+            "X-Api-Key",
+            "X-Auth-Token",
+            "client_secret",
+        ] {
             assert!(is_credential_header(name), "{name}");
         }
         for name in ["Content-Type", "X-Call-Id", "Accept"] {

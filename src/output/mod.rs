@@ -43,7 +43,12 @@ impl Streams {
     }
 
     /// An error with where it stands (`path:line:col`) and how to fix it.
-    pub fn error_at(&mut self, message: &str, location: Option<String>, help: Option<&str>) -> io::Result<()> {
+    pub fn error_at(
+        &mut self,
+        message: &str,
+        location: Option<String>,
+        help: Option<&str>,
+    ) -> io::Result<()> {
         self.error(message)?;
         if let Some(location) = location {
             writeln!(self.err, "  {} {location}", self.err_paint.accent("-->"))?;

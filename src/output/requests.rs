@@ -28,7 +28,12 @@ pub fn human(out: &mut dyn Write, paint: Paint, shown: &[Shown<'_>]) -> io::Resu
             paint.dim(&format!("· {} ·", request.event)),
             paint.dim(&format!("{}:{}", item.file.display(), item.line))
         )?;
-        writeln!(out, "{} {}", paint.success(request.method.name()), request.url)?;
+        writeln!(
+            out,
+            "{} {}",
+            paint.success(request.method.name()),
+            request.url
+        )?;
         for (name, value) in &request.headers {
             writeln!(out, "{}: {value}", paint.name(name))?;
         }
@@ -42,12 +47,11 @@ pub fn human(out: &mut dyn Write, paint: Paint, shown: &[Shown<'_>]) -> io::Resu
 
 /// A JSON body pretty-printed; anything else as it is.
 pub fn pretty_body(body: &str, kind: BodyKind) -> String {
-    if kind == BodyKind::Json {
-        if let Ok(value) = serde_json::from_str::<Value>(body) {
-            if let Ok(pretty) = serde_json::to_string_pretty(&value) {
-                return pretty;
-            }
-        }
+    if kind == BodyKind::Json
+        && let Ok(value) = serde_json::from_str::<Value>(body)
+        && let Ok(pretty) = serde_json::to_string_pretty(&value)
+    {
+        return pretty;
     }
     body.to_owned()
 }
@@ -87,7 +91,11 @@ pub fn curl(out: &mut dyn Write, shown: &[Shown<'_>]) -> io::Result<()> {
             sh_quote(&request.url)
         )?;
         for (name, value) in &request.headers {
-            write!(out, " \\\n  --header {}", sh_quote(&format!("{name}: {value}")))?;
+            write!(
+                out,
+                " \\\n  --header {}",
+                sh_quote(&format!("{name}: {value}"))
+            )?;
         }
         if let Some(body) = &request.body {
             write!(out, " \\\n  --data-raw {}", sh_quote(body))?;

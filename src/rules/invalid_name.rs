@@ -14,7 +14,13 @@ pub fn report(node: &Node, name: &str) -> Diagnostic {
     let suggestion: String = name
         .trim()
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     RULE.at(
         node.head_span(),

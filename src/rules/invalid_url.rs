@@ -30,7 +30,10 @@ fn problem(url: &Template) -> Option<(String, &'static str)> {
         return None;
     }
     let lower = masked.to_ascii_lowercase();
-    let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) else {
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
         let scheme = masked.split_once("://").map(|(s, _)| s);
         return Some(match scheme {
             Some(scheme) => (

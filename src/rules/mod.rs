@@ -34,7 +34,12 @@ pub struct Rule {
 
 impl Rule {
     /// A finding of this rule; the path is filled in by whoever knows the file.
-    pub fn at(&'static self, span: Span, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
+    pub fn at(
+        &'static self,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             path: Default::default(),
             span,

@@ -16,7 +16,12 @@ pub fn parse(node: &Node, text: &str) -> Result<u64, Diagnostic> {
     let help = format!("write a whole number of seconds from {min} to {max}, as in `timeout: 15`");
     let quoted = node.kind() == "a string";
     match text.trim().parse::<f64>() {
-        Ok(seconds) if !quoted && seconds.fract() == 0.0 && TIMEOUT_RANGE.contains(&(seconds as u64)) && seconds >= 1.0 => {
+        Ok(seconds)
+            if !quoted
+                && seconds.fract() == 0.0
+                && TIMEOUT_RANGE.contains(&(seconds as u64))
+                && seconds >= 1.0 =>
+        {
             Ok(seconds as u64)
         }
         Ok(seconds) if !quoted && seconds.fract() != 0.0 => Err(RULE.at(

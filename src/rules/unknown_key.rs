@@ -18,10 +18,16 @@ pub fn report(key: &Node, text: &str, known: &[Field], place: &str) -> Diagnosti
     let list: Vec<String> = names.map(|k| format!("`{k}`")).collect();
     RULE.at(
         key.head_span(),
-        format!("unknown key `{text}` in {place}{}", did_you_mean(suggestion)),
+        format!(
+            "unknown key `{text}` in {place}{}",
+            did_you_mean(suggestion)
+        ),
         match suggestion {
             Some(s) => format!("rename it to `{s}`"),
-            None => format!("the keys allowed here are {}", crate::suggestion::join_and(&list)),
+            None => format!(
+                "the keys allowed here are {}",
+                crate::suggestion::join_and(&list)
+            ),
         },
     )
 }

@@ -99,6 +99,9 @@ mod tests {
         assert_eq!(form_encode("a b&c"), "a+b%26c");
         assert_eq!(percent_decode("a%20b%26c+d%zz%%é", false), "a b&c+d%zz%%é");
         assert_eq!(percent_decode("a+b", true), "a b");
-        assert_eq!(json_string_content("say \"hi\"\n\u{1}"), r#"say \"hi\"\n\u0001"#);
+        assert_eq!(
+            json_string_content("say \"hi\"\n\u{1}"),
+            r#"say \"hi\"\n\u0001"#
+        );
     }
 }

@@ -48,7 +48,8 @@ pub fn lex(text: &str) -> Result<Vec<Part>, LexError> {
 /// Reads the placeholder whose `$` is at byte `start`.
 fn placeholder(text: &str, start: usize) -> Result<Placeholder, LexError> {
     let inner_start = start + 2;
-    let is_path_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ' | '\t');
+    let is_path_char =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ' | '\t');
     let inner_len = text[inner_start..]
         .find(|c: char| !is_path_char(c))
         .unwrap_or(text.len() - inner_start);
@@ -63,8 +64,9 @@ fn placeholder(text: &str, start: usize) -> Result<Placeholder, LexError> {
         return Err(LexError {
             range: start..start + 2,
             message: format!("unterminated `${{`: expected `}}` but found {found}"),
-            help: "close the placeholder, as in `${callInfo.callSid}`; write `$${` for a literal `${`"
-                .to_owned(),
+            help:
+                "close the placeholder, as in `${callInfo.callSid}`; write `$${` for a literal `${`"
+                    .to_owned(),
         });
     }
     let range = start..close + 1;
@@ -109,7 +111,12 @@ mod tests {
     fn splits_literals_and_placeholders() {
         assert_eq!(
             shape("https://x/${callInfo.callSid}?a=${ duration }"),
-            ["lit:https://x/", "var:callInfo.callSid@10..29", "lit:?a=", "var:duration@32..45"]
+            [
+                "lit:https://x/",
+                "var:callInfo.callSid@10..29",
+                "lit:?a=",
+                "var:duration@32..45"
+            ]
         );
         assert_eq!(shape("${a}${b}"), ["var:a@0..4", "var:b@4..8"]);
         assert_eq!(shape(""), Vec::<String>::new());
@@ -117,7 +124,10 @@ mod tests {
 
     #[test]
     fn dollars() {
-        assert_eq!(shape("$${literal} costs $5 $"), ["lit:${literal} costs $5 $"]);
+        assert_eq!(
+            shape("$${literal} costs $5 $"),
+            ["lit:${literal} costs $5 $"]
+        );
         assert_eq!(shape("$$x"), ["lit:$$x"]);
         assert_eq!(shape("$$${a}"), ["lit:$${a}"]);
         assert_eq!(shape("a$$${b}"), ["lit:a$${b}"]);

@@ -105,7 +105,14 @@ mod tests {
 
     #[test]
     fn refuses_bad_segments() {
-        for (text, offset) in [("a..b", 2), ("1a", 0), ("a.-b", 2), ("a.", 2), (".a", 0), ("a.b c", 2)] {
+        for (text, offset) in [
+            ("a..b", 2),
+            ("1a", 0),
+            ("a.-b", 2),
+            ("a.", 2),
+            (".a", 0),
+            ("a.b c", 2),
+        ] {
             let err = VarPath::parse(text).unwrap_err();
             assert_eq!(err.offset, offset, "{text}: {}", err.message);
         }

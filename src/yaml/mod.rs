@@ -167,8 +167,9 @@ impl Builder {
                     return Err(SyntaxError {
                         pos: start,
                         message: "a second YAML document (`---`) in the file".to_owned(),
-                        help: "put all actions of a file in one document, under one `actions:` list"
-                            .to_owned(),
+                        help:
+                            "put all actions of a file in one document, under one `actions:` list"
+                                .to_owned(),
                     });
                 }
             }
@@ -217,7 +218,10 @@ impl Builder {
                     None => return Ok(()),
                 };
                 let weight = match &node {
-                    Value::Sequence(items) => items.iter().map(|n| n.weight).fold(1, usize::saturating_add),
+                    Value::Sequence(items) => items
+                        .iter()
+                        .map(|n| n.weight)
+                        .fold(1, usize::saturating_add),
                     Value::Mapping(entries) => entries
                         .iter()
                         .map(|(k, v)| k.weight.saturating_add(v.weight))

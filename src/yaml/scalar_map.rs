@@ -23,7 +23,10 @@ pub fn locate(source: &Source, node: &Node, offsets: &[usize]) -> Vec<Pos> {
         pos: node.span.start,
     };
     // The span of a quoted scalar starts at its quote; a block scalar's, at its content.
-    if matches!(scalar.style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
+    if matches!(
+        scalar.style,
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted
+    ) {
         file.next();
     }
     let escapes = scalar.style == ScalarStyle::DoubleQuoted;
@@ -129,7 +132,10 @@ mod tests {
 
     #[test]
     fn blocks() {
-        assert_eq!(dollar("v: |\n  {\"a\": 1,\n   \"b\": \"${a}\"}\n"), Pos::new(3, 10));
+        assert_eq!(
+            dollar("v: |\n  {\"a\": 1,\n   \"b\": \"${a}\"}\n"),
+            Pos::new(3, 10)
+        );
         assert_eq!(dollar("v: >-\n  folded\n  text ${a}\n"), Pos::new(3, 8));
         assert_eq!(dollar("v: | # ${not} this\n  x ${a}\n"), Pos::new(2, 5));
         assert_eq!(dollar("v: |\n  日本語 ${a}\n"), Pos::new(2, 7));
@@ -137,7 +143,10 @@ mod tests {
 
     #[test]
     fn crlf() {
-        assert_eq!(dollar("x0: 1\r\nv: |\r\n  line\r\n  é ${a}\r\n"), Pos::new(4, 5));
+        assert_eq!(
+            dollar("x0: 1\r\nv: |\r\n  line\r\n  é ${a}\r\n"),
+            Pos::new(4, 5)
+        );
         assert_eq!(dollar("v: \"a\r\n  b ${a}\"\r\n"), Pos::new(2, 5));
     }
 }

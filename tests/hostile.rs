@@ -1,0 +1,176 @@
+//! Hostile and broken files are refused with a clear message and exit 1: never a panic,
+//! never a hang, never unbounded memory.
+
+use std::path::Path;
+
+use crate::harness::{Run, callactions};
+
+fn render(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> Run {
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    callactions([
+        "render".as_ref(),
+        "--color".as_ref(),
+        "never".as_ref(),
+        path.as_os_str(),
+    ])
+}
+
+fn assert_refused(run: &Run, rule: &str, fragment: &str) {
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("error[{rule}]")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(fragment), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+#[test]
+fn alias_bomb() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        let refs = vec![format!("*{previous}"); 9].join(",");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    bomb.push_str("actions: *i\n");
+    let run = render(dir.path(), "bomb.yaml", bomb);
+    assert_refused(&run, "yaml-syntax", "aliases expand to more than");
+}
+
+#[test]
+fn small_aliases_are_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "common: &json\n  Content-Type: application/json\nactions:\n  - name: a\n    event: call_end\n    url: https://x.example.com/\n    headers: *json\n";
+    let run = render(dir.path(), "anchors.yaml", yaml);
+    // `common` is not a key of the format; the alias itself is read.
+    assert!(
+        run.stderr.contains("unknown key `common`"),
+        "{}",
+        run.stderr
+    );
+    let yaml = "actions:\n  - name: a\n    event: call_end\n    url: https://x.example.com/\n    headers: &h\n      Content-Type: application/json\n  - name: b\n    event: call_end\n    url: https://x.example.com/\n    headers: *h\n";
+    let run = render(dir.path(), "anchors2.yaml", yaml);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.matches("Content-Type: application/json").count(),
+        2
+    );
+}
+
+#[test]
+fn deep_nesting() {
+    let dir = tempfile::tempdir().unwrap();
+    let flow = format!("actions: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let run = render(dir.path(), "flow.yaml", flow);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[yaml-syntax]"), "{}", run.stderr);
+    let block = format!("actions:\n  {}x\n", "- ".repeat(100_000));
+    let run = render(dir.path(), "block.yaml", block);
+    assert_refused(&run, "yaml-syntax", "nesting deeper than 64 levels");
+    let mappings = format!(
+        "actions: {}x{}",
+        "{a: ".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    let run = render(dir.path(), "map.yaml", mappings);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[yaml-syntax]"), "{}", run.stderr);
+}
+
+#[test]
+fn huge_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "# padding padding padding padding padding padding padding padding\n";
+    let run = render(
+        dir.path(),
+        "huge.yaml",
+        line.repeat(50 * 1024 * 1024 / line.len()),
+    );
+    assert_refused(
+        &run,
+        "invalid-file",
+        "the file is too large (50.0 MiB; the limit is 4 MiB)",
+    );
+}
+
+#[test]
+fn not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = render(
+        dir.path(),
+        "latin1.yaml",
+        b"actions:\n  - name: caf\xe9\n".as_slice(),
+    );
+    assert_refused(&run, "invalid-file", "not UTF-8");
+    assert!(run.stderr.contains("latin1.yaml:2:14"), "{}", run.stderr);
+}
+
+#[test]
+fn empty_and_comments_only() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_refused(
+        &render(dir.path(), "empty.yaml", ""),
+        "invalid-file",
+        "no YAML content",
+    );
+    assert_refused(
+        &render(dir.path(), "comments.yaml", "# nothing\n# here\n"),
+        "invalid-file",
+        "no YAML content",
+    );
+}
+
+#[test]
+fn documents_that_are_not_mappings() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_refused(
+        &render(dir.path(), "list.yaml", "- name: a\n"),
+        "invalid-file",
+        "but it is a list",
+    );
+    assert_refused(
+        &render(dir.path(), "string.yaml", "just text\n"),
+        "invalid-file",
+        "but it is a string",
+    );
+    assert_refused(
+        &render(dir.path(), "number.yaml", "42\n"),
+        "invalid-file",
+        "but it is a number",
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = render(
+        dir.path(),
+        "bom.yaml",
+        "\u{feff}actions:\n  - name: a\n    event: call_start\n    method: GET\n    url: https://x.example.com/${callInfo.callSid}\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("bom.yaml:2"), "{}", run.stdout);
+}
+
+#[test]
+fn tabs_for_indentation() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = render(dir.path(), "tabs.yaml", "actions:\n\t- name: a\n");
+    assert_refused(&run, "yaml-syntax", "replace the tabs");
+    assert!(run.stderr.contains("tabs.yaml:2:1"), "{}", run.stderr);
+}
+
+#[test]
+fn two_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = render(dir.path(), "two.yaml", "actions: []\n---\nactions: []\n");
+    assert_refused(&run, "yaml-syntax", "a second YAML document");
+}
