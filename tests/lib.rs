@@ -5,5 +5,5 @@ mod harness;
 mod cli;
 mod escaping;
 mod hostile;
-// mod readme;
+mod readme;
 mod render_cases;
