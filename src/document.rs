@@ -398,3 +398,129 @@ fn one_line(start: crate::source::Pos, last: crate::source::Pos) -> Span {
 fn is_null(node: &Node) -> bool {
     node.kind() == "nothing (null)"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diagnostics(yaml: &str) -> Vec<(String, String)> {
+        let (_, found) = read(Path::new("t.yaml"), Arc::new(Source::new(yaml.to_owned())));
+        found
+            .into_iter()
+            .map(|d| {
+                (
+                    d.rule.to_owned(),
+                    format!("{}-{}", d.span.start, d.span.end),
+                )
+            })
+            .collect()
+    }
+
+    const HEAD: &str = "actions:\n  - name: a\n    event: call_end\n";
+
+    fn with_url(url_line: &str) -> String {
+        format!("{HEAD}{url_line}")
+    }
+
+    #[test]
+    fn template_errors_point_at_the_dollar_in_every_scalar_style() {
+        let cases = [
+            ("    url: https://x/é${a..b}\n", "4:21-4:28"),
+            ("    url: 'https://x/''${a..b}'\n", "4:23-4:30"),
+            ("    url: \"https://x/\\\"${a..b}\"\n", "4:23-4:30"),
+            ("    url: |\n      https://x/日本${a..b}\n", "5:19-5:26"),
+            ("    url: >-\n      https://x/\n      ${a..b}\n", "6:7-6:14"),
+            ("    url: https://x/${\n", "4:20-4:22"),
+            ("    url: https://x/${}\n", "4:20-4:23"),
+        ];
+        for (line, span) in cases {
+            let yaml = with_url(line);
+            assert_eq!(
+                diagnostics(&yaml),
+                [("template-syntax".to_owned(), span.to_owned())],
+                "{yaml}"
+            );
+            let crlf = yaml.replace('\n', "\r\n");
+            assert_eq!(
+                diagnostics(&crlf),
+                [("template-syntax".to_owned(), span.to_owned())],
+                "CRLF {yaml}"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_and_values_are_located() {
+        let yaml = "actions:\n  - name: a\n    event: call_end\n    url: https://x.example.com/\n    methd: GET\n    timeout: 0\n";
+        assert_eq!(
+            diagnostics(yaml),
+            [
+                ("unknown-key".to_owned(), "5:5-5:10".to_owned()),
+                ("timeout-range".to_owned(), "6:14-6:15".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn file_level_problems() {
+        let rules = |yaml: &str| -> Vec<String> {
+            diagnostics(yaml)
+                .into_iter()
+                .map(|(rule, _)| rule)
+                .collect()
+        };
+        assert_eq!(rules("variables: {}\n"), ["missing-key"]);
+        assert_eq!(rules("actions: {a: 1}\n"), ["wrong-type"]);
+        assert_eq!(
+            rules("actions:\n  - name: a\n"),
+            ["missing-key", "missing-key"]
+        );
+        assert_eq!(rules("actions:\n  - [1]\n"), ["wrong-type"]);
+        assert_eq!(
+            rules(&format!("{HEAD}    url: https://x/\n    method: DELETE\n")),
+            ["invalid-method"]
+        );
+        assert_eq!(
+            rules(&format!("{HEAD}    url: https://x/\n    timeout: 1.5\n")),
+            ["timeout-range"]
+        );
+        assert_eq!(
+            rules(&format!("{HEAD}    url: https://x/\n    timeout: \"15\"\n")),
+            ["timeout-range"]
+        );
+        assert_eq!(
+            rules(&format!("{HEAD}    url: https://x/\n    url: https://y/\n")),
+            ["duplicate-key"]
+        );
+        assert_eq!(rules(&format!("{HEAD}    url: [1]\n")), ["wrong-type"]);
+        assert_eq!(
+            rules(&format!(
+                "{HEAD}    url: https://x/\n    headers:\n      Bad Name: 1\n      x-a: 1\n      X-A: 2\n"
+            )),
+            ["invalid-header", "duplicate-key"]
+        );
+        let twice = "actions:\n  - name: a\n    event: call_end\n    url: https://x/\n  - name: a\n    event: call_start\n    url: https://y/\n";
+        assert_eq!(
+            diagnostics(twice),
+            [("duplicate-name".to_owned(), "5:11-5:12".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_valid_file_loads_with_defaults() {
+        let yaml = "variables:\n  context: [customerId]\nactions:\n  - name: a\n    event: call_end\n    method: get\n    url: https://x.example.com/${callInfo.callSid}\n    headers:\n      X-Empty:\n";
+        let (file, found) = read(Path::new("t.yaml"), Arc::new(Source::new(yaml.to_owned())));
+        assert!(found.is_empty(), "{found:?}");
+        let action = &file.actions[0];
+        assert_eq!(action.method, crate::action::Method::Get);
+        assert_eq!(action.timeout, DEFAULT_TIMEOUT);
+        assert_eq!(
+            file.declared.context.as_deref(),
+            Some(&["customerId".to_owned()][..])
+        );
+        assert_eq!(
+            action.url.placeholders().next().unwrap().span.start,
+            crate::source::Pos::new(7, 32)
+        );
+    }
+}
