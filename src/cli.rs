@@ -44,6 +44,34 @@ pub enum Command {
     },
     /// Show each selected action rendered against a payload: method, URL, headers, body
     Render(RenderArgs),
+    /// Check action files for CI: every problem with file:line:col, a rule name and a fix
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Action files, or folders of them (default: ./callactions.yaml)
+    #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// Warnings fail the run too
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not report this rule (repeatable); see the README for the rules
+    #[arg(long = "ignore", value_name = "RULE")]
+    pub ignore: Vec<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ValidateFormat,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    #[default]
+    Human,
+    Json,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
 }
 
 /// Which actions a command works on: all of them when nothing is given.

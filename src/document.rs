@@ -18,7 +18,7 @@ use crate::rules::{
 };
 use crate::source::{Source, Span};
 use crate::template::{Part, Template, lex};
-use crate::yaml::{self, Node, Value};
+use crate::yaml::{self, Node, ScalarStyle, Value};
 
 /// Reads the text of one file.
 pub fn read(path: &Path, source: Arc<Source>) -> (ActionFile, Vec<Diagnostic>) {
@@ -341,9 +341,11 @@ impl Reader<'_> {
     /// A scalar read as a template, with each placeholder's place in the file.
     fn template(&mut self, node: &Node, what: &str, example: &str) -> Option<Template> {
         let text = self.text(node, what, example)?;
+        let style = node.as_scalar().map_or(ScalarStyle::Plain, |s| s.style);
+        let locate = |offsets: &[usize]| yaml::locate(self.source, node.span, style, text, offsets);
         match lex(text) {
             Err(error) => {
-                let at = yaml::locate(self.source, node, &[error.range.start, error.range.end - 1]);
+                let at = locate(&[error.range.start, error.range.end - 1]);
                 let span = one_line(at[0], at[1]);
                 self.diagnostics.push(template_syntax::report(error, span));
                 None
@@ -357,7 +359,7 @@ impl Reader<'_> {
                     })
                     .flatten()
                     .collect();
-                let places = yaml::locate(self.source, node, &offsets);
+                let places = locate(&offsets);
                 let mut places = places.chunks(2);
                 let placeholders = parts.iter_mut().filter_map(|part| match part {
                     Part::Placeholder(p) => Some(p),
@@ -372,6 +374,7 @@ impl Reader<'_> {
                     text: text.to_owned(),
                     parts,
                     span: node.span,
+                    style,
                 })
             }
         }

@@ -10,7 +10,7 @@ use crate::event::Event;
 use crate::payload;
 use crate::source::Span;
 use crate::template::encode::{form_encode, json_string_content, percent_encode, stringify};
-use crate::template::json_scanner::{self, Slot};
+use crate::template::json_scanner::{self, Scan, Slot};
 use crate::template::{Part, Placeholder, Template};
 
 pub const USER_AGENT: &str = concat!("callactions/", env!("CARGO_PKG_VERSION"));
@@ -300,32 +300,20 @@ impl Renderer<'_> {
             }
             return Ok((Some(self.payload.to_string()), BodyKind::Json));
         };
-        let media_type = content_type
-            .as_deref()
-            .map(|t| t.split(';').next().unwrap_or_default().trim().to_owned());
         let scan = json_scanner::scan(&template.parts);
-        let kind = match media_type.as_deref() {
-            Some(t) if t == "application/json" || t.ends_with("+json") => BodyKind::Json,
-            Some("application/x-www-form-urlencoded") => BodyKind::Form,
-            Some(_) => BodyKind::Text,
-            None if scan.looks_like_json => {
-                self.warnings.push(Warning {
-                    message: format!(
-                        "action `{}`: the body is JSON but there is no `Content-Type: application/json` header (the platform requires it)",
-                        self.action.name
-                    ),
-                });
-                BodyKind::Json
-            }
-            None => BodyKind::Text,
-        };
+        let kind = body_kind_for(content_type.as_deref(), &scan);
+        if kind == BodyKind::Json && content_type.is_none() {
+            self.warnings.push(Warning {
+                message: format!(
+                    "action `{}`: the body is JSON but there is no `Content-Type: application/json` header (the platform requires it)",
+                    self.action.name
+                ),
+            });
+        }
         let body = match kind {
             BodyKind::Json => {
                 let body = self.fill(template, "body", |index, value| {
-                    Ok(match scan.slots.get(index) {
-                        Some(Slot::InString) => json_string_content(&stringify(&value)),
-                        _ => value.to_string(),
-                    })
+                    Ok(json_insert(scan.slots.get(index).copied(), &value))
                 })?;
                 if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(&body) {
                     return Err(self.error(
@@ -346,6 +334,34 @@ impl Renderer<'_> {
             _ => self.fill(template, "body", |_, value| Ok(stringify(&value)))?,
         };
         Ok((Some(body), kind))
+    }
+}
+
+/// How a body is encoded: by its Content-Type, or, without one, by whether the template
+/// has the shape of JSON.
+pub fn body_kind_for(content_type: Option<&str>, scan: &Scan) -> BodyKind {
+    let media_type = content_type.map(|t| t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
+    match media_type.as_deref() {
+        Some(t) if t == "application/json" || t.ends_with("+json") => BodyKind::Json,
+        Some("application/x-www-form-urlencoded") => BodyKind::Form,
+        Some(_) => BodyKind::Text,
+        None if scan.looks_like_json => BodyKind::Json,
+        None => BodyKind::Text,
+    }
+}
+
+/// The body kind of an action's written body, judged from its templates before rendering.
+pub fn body_kind(action: &Action, scan: &Scan) -> BodyKind {
+    let content_type = action.header("content-type").map(|t| t.masked(""));
+    body_kind_for(content_type.as_deref(), scan)
+}
+
+/// A value as inserted into a JSON body: escaped inside a string, as JSON elsewhere
+/// (a missing value being `null`).
+pub fn json_insert(slot: Option<Slot>, value: &Value) -> String {
+    match slot {
+        Some(Slot::InString) => json_string_content(&stringify(value)),
+        _ => value.to_string(),
     }
 }
 

@@ -231,6 +231,32 @@ pub fn at(event: Event) -> impl Iterator<Item = &'static Variable> {
     VARIABLES.iter().filter(move |v| v.at(event))
 }
 
+/// The variables of `event` in a line, grouped by their first segment:
+/// `callInfo.{callSid, from, …}, context.*, outcome, duration`.
+pub fn summary_at(event: Event) -> String {
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for variable in at(event) {
+        let (head, tail) = match variable.path.split_once('.') {
+            Some((head, tail)) if !variable.open => (head, tail.to_owned()),
+            _ => (variable.path, String::new()),
+        };
+        let tail = if variable.open { "*".to_owned() } else { tail };
+        match groups.iter_mut().find(|(h, _)| *h == head && !tail.is_empty() && !variable.open) {
+            Some((_, tails)) => tails.push(tail),
+            None => groups.push((head, vec![tail])),
+        }
+    }
+    let items: Vec<String> = groups
+        .into_iter()
+        .map(|(head, tails)| match tails.as_slice() {
+            [only] if only.is_empty() => head.to_owned(),
+            [only] => format!("{head}.{only}"),
+            many => format!("{head}.{{{}}}", many.join(", ")),
+        })
+        .collect();
+    items.join(", ")
+}
+
 /// What a template path refers to in the variable table.
 #[derive(Debug, PartialEq)]
 pub enum Lookup {
@@ -359,6 +385,19 @@ mod tests {
 
     fn path(text: &str) -> VarPath {
         crate::template::VarPath::parse(text).unwrap()
+    }
+
+    #[test]
+    fn summaries() {
+        assert_eq!(
+            summary_at(Event::CallStart),
+            "callInfo.{callSid, from, to, type, campaignId, taskId, attempt, startedAt}, context.*"
+        );
+        assert_eq!(
+            summary_at(Event::TransferStart),
+            "callInfo.{callSid, from, to, type, campaignId, taskId, attempt, startedAt}, context.*, transfer.{to, department, reason, startedAt}"
+        );
+        assert!(summary_at(Event::CallEnd).ends_with("context.*, analysis.results.*, outcome, duration"));
     }
 
     #[test]

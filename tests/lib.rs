@@ -7,3 +7,4 @@ mod escaping;
 mod hostile;
 mod readme;
 mod render_cases;
+mod validate_cases;

@@ -3,6 +3,7 @@
 mod events;
 mod payload;
 mod render;
+mod validate;
 
 use crate::cli::Command;
 use crate::error::Error;
@@ -18,5 +19,6 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
             format,
         } => payload::run(event, vars, format, streams),
         Command::Render(args) => render::run(args, streams),
+        Command::Validate(args) => validate::run(args, streams),
     }
 }

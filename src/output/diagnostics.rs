@@ -98,7 +98,11 @@ fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
     } else {
         start + 1
     };
-    let first = start.saturating_sub(WINDOW / 2).max(1);
+    let first = if line.len() > WINDOW {
+        start.saturating_sub(WINDOW / 2).max(1)
+    } else {
+        1
+    };
     let mut shown = String::new();
     let mut width = 0;
     let (mut caret_at, mut caret_end) = (None, None);
@@ -166,4 +170,26 @@ pub fn sources<'a>(files: impl IntoIterator<Item = (&'a Path, &'a Arc<Source>)>)
         .into_iter()
         .map(|(path, source)| (path.to_owned(), Arc::clone(source)))
         .collect()
+}
+
+/// One object per finding, with stable fields.
+pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    let list: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "path": d.path.display().to_string(),
+                "line": d.span.start.line,
+                "column": d.span.start.column,
+                "end_line": d.span.end.line,
+                "end_column": d.span.end.column,
+                "severity": d.severity.name(),
+                "rule": d.rule,
+                "message": d.message,
+                "help": d.help,
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &list)?;
+    writeln!(out)
 }

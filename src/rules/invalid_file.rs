@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-file",
     severity: Severity::Error,
     summary: "the file is too large, not UTF-8, empty, or not a mapping with an `actions:` list",
+    check: None,
 };
 
 /// Action files are small; anything this large is a mistake, and is refused unread.

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-header",
     severity: Severity::Error,
     summary: "a header name HTTP does not allow (spaces, colons, non-ASCII, empty)",
+    check: None,
 };
 
 /// RFC 9110 token characters.

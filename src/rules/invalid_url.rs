@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-url",
     severity: Severity::Error,
     summary: "a URL that is not an absolute http(s) URL: another scheme, no host, spaces",
+    check: None,
 };
 
 pub fn check(url: &Template) -> Option<Diagnostic> {

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "wrong-type",
     severity: Severity::Error,
     summary: "a value of the wrong kind: a list where text goes, a mapping where a list goes",
+    check: None,
 };
 
 /// `what` names the value (`` `url` ``), `expected` the kind it needs with an example.

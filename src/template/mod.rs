@@ -14,7 +14,8 @@ use std::ops::Range;
 pub use lexer::{LexError, lex};
 pub use path::{Segment, VarPath};
 
-use crate::source::Span;
+use crate::source::{Pos, Source, Span};
+use crate::yaml::{self, ScalarStyle};
 
 /// A template string, split into its parts.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,8 +23,9 @@ pub struct Template {
     /// The template as written (after YAML decoding).
     pub text: String,
     pub parts: Vec<Part>,
-    /// Where the template starts in its file, for messages about the whole value.
+    /// Where the template's scalar stands in its file, and how it is written there.
     pub span: Span,
+    pub style: ScalarStyle,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -60,7 +62,13 @@ impl Template {
             text: text.to_owned(),
             parts: lex(text)?,
             span: Span::default(),
+            style: ScalarStyle::Plain,
         })
+    }
+
+    /// The place in `source` of each byte offset (ascending) of [`Template::text`].
+    pub fn positions(&self, source: &Source, offsets: &[usize]) -> Vec<Pos> {
+        yaml::locate(source, self.span, self.style, &self.text, offsets)
     }
 
     pub fn placeholders(&self) -> impl Iterator<Item = &Placeholder> {

@@ -9,8 +9,9 @@ mod scalar_map;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+use saphyr_parser::{Event, Marker, Parser};
 
+pub use saphyr_parser::ScalarStyle;
 pub use scalar_map::locate;
 
 use crate::source::{Pos, Source, Span};
@@ -118,6 +119,8 @@ fn syntax_error(source: &Source, marker: &Marker, info: &str) -> SyntaxError {
     }
     let help = if info.contains("tab") || line.starts_with('\t') {
         "YAML indents with spaces only: replace the tabs at the start of the line with spaces"
+    } else if info.contains("quoted scalar") {
+        "close the quote that starts here, with the same kind of quote"
     } else if info.contains("recursion limit") {
         "action files need only a few levels of nesting"
     } else if info.contains("mapping values are not allowed") {

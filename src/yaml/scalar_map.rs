@@ -7,34 +7,34 @@
 
 use saphyr_parser::ScalarStyle;
 
-use super::{Node, Value};
-use crate::source::{Pos, Source};
+use crate::source::{Pos, Source, Span};
 
-/// The file position of each byte offset in `offsets` (ascending) of `node`'s decoded text.
-pub fn locate(source: &Source, node: &Node, offsets: &[usize]) -> Vec<Pos> {
-    let fallback = node.span.start;
-    let Value::Scalar(scalar) = &node.value else {
-        return vec![fallback; offsets.len()];
-    };
-    let begin = source.offset(node.span.start);
-    let end = source.offset(node.span.end).max(begin);
+/// The file position of each byte offset in `offsets` (ascending) of the decoded `text` of
+/// the scalar at `span`, written in `style`.
+pub fn locate(
+    source: &Source,
+    span: Span,
+    style: ScalarStyle,
+    text: &str,
+    offsets: &[usize],
+) -> Vec<Pos> {
+    let fallback = span.start;
+    let begin = source.offset(span.start);
+    let end = source.offset(span.end).max(begin);
     let mut file = Cursor {
         chars: source.text[begin..end].chars().peekable(),
-        pos: node.span.start,
+        pos: span.start,
     };
     // The span of a quoted scalar starts at its quote; a block scalar's, at its content.
-    if matches!(
-        scalar.style,
-        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted
-    ) {
+    if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
         file.next();
     }
-    let escapes = scalar.style == ScalarStyle::DoubleQuoted;
+    let escapes = style == ScalarStyle::DoubleQuoted;
 
     let mut found = Vec::with_capacity(offsets.len());
     let mut wanted = offsets.iter().peekable();
     let mut last = fallback;
-    for (offset, decoded) in scalar.text.char_indices() {
+    for (offset, decoded) in text.char_indices() {
         if wanted.peek().is_none() {
             break;
         }
@@ -98,6 +98,7 @@ impl Cursor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::yaml::Value;
 
     /// The place of the first `${` in the value of the key `v` of `yaml`.
     fn dollar(yaml: &str) -> Pos {
@@ -110,9 +111,9 @@ mod tests {
             .iter()
             .find(|(k, _)| k.as_text() == Some("v"))
             .unwrap();
-        let text = &value.as_scalar().unwrap().text;
-        let offset = text.find("${").unwrap();
-        locate(&source, value, &[offset])[0]
+        let scalar = value.as_scalar().unwrap();
+        let offset = scalar.text.find("${").unwrap();
+        locate(&source, value.span, scalar.style, &scalar.text, &[offset])[0]
     }
 
     #[test]

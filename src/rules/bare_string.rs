@@ -1,0 +1,40 @@
+//! `bare-string`: a string variable in a bare JSON value position; it will be quoted.
+
+use super::{Context, Rule};
+use crate::action::{Action, ActionFile};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::request::{BodyKind, body_kind};
+use crate::template::json_scanner::{self, Slot};
+use crate::variable::{self, Lookup, VarType};
+
+pub static RULE: Rule = Rule {
+    id: "bare-string",
+    severity: Severity::Warning,
+    summary: "a string variable as a bare JSON value (`: ${outcome}`): it is inserted quoted",
+    check: Some(check),
+};
+
+fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
+    let Some(body) = action.written_body() else {
+        return;
+    };
+    let scan = json_scanner::scan(&body.parts);
+    if body_kind(action, &scan) != BodyKind::Json {
+        return;
+    }
+    for (placeholder, slot) in body.placeholders().zip(&scan.slots) {
+        if *slot != Slot::Bare {
+            continue;
+        }
+        let is_string = placeholder.env_name().is_some()
+            || matches!(variable::lookup(&placeholder.path), Lookup::Variable(v) if v.ty == VarType::String);
+        if is_string {
+            let path = &placeholder.path;
+            out.push(RULE.at(
+                placeholder.span,
+                format!("`${{{path}}}` is a string in a bare JSON value position; it is inserted with quotes"),
+                format!("write `\"${{{path}}}\"` to make that plain, or ignore this if the quotes are what you want"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! `unavailable-variable`: a variable that exists, but not at the action's event.
+
+use super::{Context, Rule, place};
+use crate::action::{Action, ActionFile};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::variable::{self, Lookup};
+
+pub static RULE: Rule = Rule {
+    id: "unavailable-variable",
+    severity: Severity::Error,
+    summary: "a variable that exists, but not at the action's event (`analysis.*` at `call_start`)",
+    check: Some(check),
+};
+
+fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
+    for (place, placeholder) in place::payload_placeholders(action) {
+        let lookup = variable::lookup(&placeholder.path);
+        if lookup == Lookup::Unknown || lookup.at(action.event) {
+            continue;
+        }
+        out.push(RULE.at(
+            placeholder.span,
+            format!(
+                "`${{{}}}` in {place} is not available at `{}`: only at {}",
+                placeholder.path,
+                action.event,
+                lookup.events().describe()
+            ),
+            format!(
+                "fire the action at one of those events, or use a variable of `{}`: {}",
+                action.event,
+                variable::summary_at(action.event)
+            ),
+        ));
+    }
+}

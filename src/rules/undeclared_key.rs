@@ -1,0 +1,41 @@
+//! `undeclared-key`: a key of a declared open namespace that the file does not declare.
+
+use super::{Context, Rule, place};
+use crate::action::{Action, ActionFile};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::suggestion::{closest, did_you_mean};
+use crate::variable::{self, Lookup};
+
+pub static RULE: Rule = Rule {
+    id: "undeclared-key",
+    severity: Severity::Error,
+    summary: "a `context.*` or `analysis.results.*` key the file's `variables:` does not declare",
+    check: Some(check),
+};
+
+fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
+    for (place, placeholder) in place::payload_placeholders(action) {
+        let Lookup::OpenKey { namespace, key } = variable::lookup(&placeholder.path) else {
+            continue;
+        };
+        let Some(declared) = file.declared.keys(namespace.path) else {
+            continue;
+        };
+        if declared.contains(&key) {
+            continue;
+        }
+        let suggestion = closest(&key, declared.iter().map(String::as_str));
+        out.push(RULE.at(
+            placeholder.span,
+            format!(
+                "`{key}` in {place} is not a declared key of `{}`{}",
+                namespace.path,
+                did_you_mean(suggestion.map(|s| format!("{}.{s}", namespace.path)).as_deref())
+            ),
+            format!(
+                "fix the name, or add `{key}` to `variables: {}:` at the top of the file",
+                namespace.path
+            ),
+        ));
+    }
+}

@@ -1,0 +1,37 @@
+//! `unknown-variable`: a placeholder naming a path that no event has.
+
+use super::{Context, Rule, place};
+use crate::action::{Action, ActionFile};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::suggestion::{closest, did_you_mean};
+use crate::variable::{self, Lookup};
+
+pub static RULE: Rule = Rule {
+    id: "unknown-variable",
+    severity: Severity::Error,
+    summary: "a placeholder naming a path no event has (`callInfo.callsid`), with a did-you-mean",
+    check: Some(check),
+};
+
+fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
+    for (place, placeholder) in place::payload_placeholders(action) {
+        if variable::lookup(&placeholder.path) != Lookup::Unknown {
+            continue;
+        }
+        let path = placeholder.path.to_string();
+        let known = variable::known_paths();
+        let suggestion = closest(&path, known.iter().map(String::as_str));
+        out.push(RULE.at(
+            placeholder.span,
+            format!(
+                "`${{{path}}}` in {place} is not a variable of any event{}",
+                did_you_mean(suggestion)
+            ),
+            format!(
+                "the variables of `{}` are {}",
+                action.event,
+                variable::summary_at(action.event)
+            ),
+        ));
+    }
+}

@@ -1,0 +1,116 @@
+//! Inline ignores: `# callactions-ignore: RULE[, RULE]` on the line of a finding, or on
+//! the line above it, silences those rules there.
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::{self, unused_ignore};
+use crate::source::{Pos, Source, Span};
+
+const MARKER: &str = "callactions-ignore:";
+
+/// One rule named in one ignore comment.
+struct Ignore {
+    line: usize,
+    rule: String,
+    span: Span,
+    used: bool,
+}
+
+/// Removes the findings that ignore comments silence, and adds a warning for each ignore
+/// that silenced nothing.
+pub fn apply(source: &Source, diagnostics: &mut Vec<Diagnostic>) {
+    let mut ignores = parse(source);
+    if ignores.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        let line = d.span.start.line;
+        let silencing = ignores
+            .iter_mut()
+            .find(|i| i.rule == d.rule && (i.line == line || i.line + 1 == line));
+        match silencing {
+            Some(ignore) => {
+                ignore.used = true;
+                false
+            }
+            None => true,
+        }
+    });
+    for ignore in ignores.into_iter().filter(|i| !i.used) {
+        let known = rules::find(&ignore.rule).is_some();
+        diagnostics.push(unused_ignore::report(ignore.span, &ignore.rule, known));
+    }
+}
+
+fn parse(source: &Source) -> Vec<Ignore> {
+    let mut ignores = Vec::new();
+    for (index, text) in source.text.lines().enumerate() {
+        let Some(hash) = text.find('#') else { continue };
+        let Some(at) = text[hash..].find(MARKER).map(|i| hash + i) else {
+            continue;
+        };
+        // Only a comment: `#`, blanks, then the marker.
+        if !text[hash + 1..at].trim().is_empty() {
+            continue;
+        }
+        let list_start = at + MARKER.len();
+        let mut offset = list_start;
+        for item in text[list_start..].split(',') {
+            let rule = item.trim();
+            let leading = item.len() - item.trim_start().len();
+            if !rule.is_empty() {
+                let column = text[..offset + leading].chars().count() + 1;
+                ignores.push(Ignore {
+                    line: index + 1,
+                    rule: rule.to_owned(),
+                    span: Span::at(Pos::new(index + 1, column), rule.chars().count()),
+                    used: false,
+                });
+            }
+            offset += item.len() + 1;
+        }
+    }
+    ignores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{insecure_url, unknown_key};
+
+    fn finding(rule: &'static rules::Rule, line: usize) -> Diagnostic {
+        rule.at(Span::at(Pos::new(line, 5), 3), "m", "h")
+    }
+
+    #[test]
+    fn silences_the_same_line_and_the_next() {
+        let source = Source::new(
+            "a: 1 # callactions-ignore: insecure-url\n# callactions-ignore: unknown-key, insecure-url\nb: 2\nc: 3\n"
+                .to_owned(),
+        );
+        let mut found = vec![
+            finding(&insecure_url::RULE, 1),
+            finding(&unknown_key::RULE, 3),
+            finding(&unknown_key::RULE, 4),
+        ];
+        apply(&source, &mut found);
+        let left: Vec<(&str, usize)> = found.iter().map(|d| (d.rule, d.span.start.line)).collect();
+        // Line 3's unknown-key is silenced; line 4's is not; the second insecure-url silenced nothing.
+        assert_eq!(left, [("unknown-key", 4), ("unused-ignore", 2)]);
+        assert_eq!(found[1].span, Span::at(Pos::new(2, 36), 12));
+    }
+
+    #[test]
+    fn names_unknown_rules() {
+        let source = Source::new("# callactions-ignore: insecure-ur1\n".to_owned());
+        let mut found = Vec::new();
+        apply(&source, &mut found);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("did you mean `insecure-url`"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn only_comments_count() {
+        let source = Source::new("url: https://x/#callactions-ignore: insecure-url\n".to_owned());
+        assert!(parse(&source).is_empty());
+    }
+}

@@ -1,0 +1,77 @@
+//! `validate`: every file loaded and checked by every rule, in parallel, findings sorted.
+
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use crate::action::ActionFile;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::loader;
+use crate::rules::{Context, RULES};
+use crate::suppression;
+
+pub struct Report {
+    pub files: Vec<ActionFile>,
+    /// Sorted by file, line and column; de-duplicated.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that could not be read at all.
+    pub unreadable: Vec<Error>,
+}
+
+/// Checks the files at `paths`; findings of the rules in `ignored` are dropped.
+pub fn validate(paths: &[PathBuf], context: &Context<'_>, ignored: &[&str]) -> Result<Report, Error> {
+    let files = loader::discover(paths)?;
+    let results = in_parallel(&files, |path| check_file(path, context));
+    let mut report = Report {
+        files: Vec::with_capacity(files.len()),
+        diagnostics: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    for result in results {
+        match result {
+            Ok((file, diagnostics)) => {
+                report.files.push(file);
+                report.diagnostics.extend(diagnostics);
+            }
+            Err(error) => report.unreadable.push(error),
+        }
+    }
+    report.diagnostics.retain(|d| !ignored.contains(&d.rule));
+    report.diagnostics.sort();
+    report.diagnostics.dedup();
+    Ok(report)
+}
+
+/// One file: loaded once, then every rule over every action, then its inline ignores.
+pub fn check_file(path: &Path, context: &Context<'_>) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
+    let (file, mut diagnostics) = loader::load(path)?;
+    for action in &file.actions {
+        for check in RULES.iter().filter_map(|rule| rule.check) {
+            check(context, &file, action, &mut diagnostics);
+        }
+    }
+    suppression::apply(&file.source, &mut diagnostics);
+    for diagnostic in &mut diagnostics {
+        diagnostic.path = path.to_owned();
+    }
+    Ok((file, diagnostics))
+}
+
+/// Runs `work` over `items` on every core, keeping the order of `items`.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
+    let chunk = items.len().div_ceil(threads).max(1);
+    thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|chunk| scope.spawn(|| chunk.iter().map(&work).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| match handle.join() {
+                Ok(results) => results,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
