@@ -44,7 +44,14 @@ pub fn apply(source: &Source, diagnostics: &mut Vec<Diagnostic>) {
 fn parse(source: &Source) -> Vec<Ignore> {
     let mut ignores = Vec::new();
     for (index, text) in source.text.lines().enumerate() {
-        let Some(hash) = text.find('#') else { continue };
+        // A YAML comment starts with `#` at the start of a line or after a blank.
+        let Some(hash) = text
+            .char_indices()
+            .find(|(i, c)| *c == '#' && (*i == 0 || text[..*i].ends_with([' ', '\t'])))
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
         let Some(at) = text[hash..].find(MARKER).map(|i| hash + i) else {
             continue;
         };

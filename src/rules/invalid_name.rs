@@ -12,17 +12,11 @@ pub static RULE: Rule = Rule {
 };
 
 pub fn report(node: &Node, name: &str) -> Diagnostic {
-    let suggestion: String = name
-        .trim()
+    let replaced: String = name
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { ' ' })
         .collect();
+    let suggestion = replaced.split_whitespace().collect::<Vec<_>>().join("-");
     RULE.at(
         node.head_span(),
         format!("`{name}` is not a valid action name"),
