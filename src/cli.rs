@@ -46,6 +46,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Check action files for CI: every problem with file:line:col, a rule name and a fix
     Validate(ValidateArgs),
+    /// The JSON Schema of the action file, for editors
+    Schema,
 }
 
 #[derive(Debug, Args)]

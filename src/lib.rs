@@ -22,6 +22,7 @@ pub mod output;
 pub mod payload;
 pub mod request;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod suggestion;
 pub mod suppression;

@@ -7,4 +7,6 @@ mod escaping;
 mod hostile;
 mod readme;
 mod render_cases;
+mod schema;
 mod validate_cases;
+mod validate_formats;

@@ -5,6 +5,8 @@ mod payload;
 mod render;
 mod validate;
 
+use std::io::Write;
+
 use crate::cli::Command;
 use crate::error::Error;
 use crate::output::Streams;
@@ -20,5 +22,10 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         } => payload::run(event, vars, format, streams),
         Command::Render(args) => render::run(args, streams),
         Command::Validate(args) => validate::run(args, streams),
+        Command::Schema => {
+            serde_json::to_writer_pretty(&mut streams.out, &crate::schema::schema()).map_err(std::io::Error::from)?;
+            writeln!(streams.out)?;
+            Ok(crate::error::exit::OK)
+        }
     }
 }

@@ -11,12 +11,14 @@ pub static RULE: Rule = Rule {
     check: None,
 };
 
-/// RFC 9110 token characters.
+/// The symbols an RFC 9110 token may hold besides ASCII letters and digits.
+pub const TOKEN_SYMBOLS: &str = "!#$%&'*+-.^_`|~";
+
 pub fn is_valid_name(name: &str) -> bool {
     !name.is_empty()
         && name
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+            .all(|b| b.is_ascii_alphanumeric() || TOKEN_SYMBOLS.as_bytes().contains(&b))
 }
 
 pub fn report(node: &Node, name: &str) -> Diagnostic {
