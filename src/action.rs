@@ -36,7 +36,8 @@ impl Declared {
     }
 }
 
-/// One webhook: what to send, where, and at which event.
+/// One webhook: what to send, where, and at which event. An entry missing what every
+/// request needs (name, event, URL, method, timeout) gives no action at all.
 #[derive(Debug)]
 pub struct Action {
     pub name: String,
@@ -49,6 +50,9 @@ pub struct Action {
     pub body: Option<Template>,
     /// Where the action's entry starts in its file.
     pub span: Span,
+    /// The entry had an error (an unknown key, a header that could not be read, …): the
+    /// action is checked by `validate`, but never rendered or sent.
+    pub faulty: bool,
 }
 
 #[derive(Debug)]

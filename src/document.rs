@@ -265,9 +265,6 @@ impl Reader<'_> {
             ),
             _ => None,
         };
-        if self.error_count() > errors_before {
-            return None;
-        }
         let action = Action {
             name: name?,
             event: event?,
@@ -277,6 +274,7 @@ impl Reader<'_> {
             headers,
             body,
             span: here,
+            faulty: self.error_count() > errors_before,
         };
         Some((action, name_node?))
     }

@@ -44,10 +44,12 @@ impl Workspace {
         sources(self.files.iter().map(|f| (f.path.as_path(), &f.source)))
     }
 
+    /// The actions that can be sent: those whose entry had no error.
     pub fn actions(&self) -> impl Iterator<Item = Selected<'_>> {
         self.files.iter().flat_map(|file| {
             file.actions
                 .iter()
+                .filter(|action| !action.faulty)
                 .map(move |action| Selected { action, file })
         })
     }

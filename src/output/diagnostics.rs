@@ -98,11 +98,8 @@ fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
     } else {
         start + 1
     };
-    let first = if line.len() > WINDOW {
-        start.saturating_sub(WINDOW / 2).max(1)
-    } else {
-        1
-    };
+    let long = line.chars().count() > WINDOW;
+    let first = if long { start.saturating_sub(WINDOW / 2).max(1) } else { 1 };
     let mut shown = String::new();
     let mut width = 0;
     let (mut caret_at, mut caret_end) = (None, None);
@@ -118,9 +115,7 @@ fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
         if column == end {
             caret_end = Some(width);
         }
-        if column >= first + WINDOW
-            || (column > end && caret_end.is_some() && column > start + WINDOW / 2)
-        {
+        if long && column >= first + WINDOW {
             if chars.next().is_some() {
                 shown.push('…');
             }
@@ -135,7 +130,7 @@ fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
                 shown.push(c);
                 width += 1;
             }
-            None if column > end => break,
+            None if column >= end => break,
             None => {}
         }
     }
