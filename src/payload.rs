@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
@@ -12,8 +13,19 @@ use crate::event::Event;
 use crate::template::{Segment, VarPath};
 use crate::variable;
 
+/// The sample payload of `event`, built once.
+pub fn sample_ref(event: Event) -> &'static Value {
+    static SAMPLES: OnceLock<Vec<Value>> = OnceLock::new();
+    let samples = SAMPLES.get_or_init(|| Event::ALL.into_iter().map(build_sample).collect());
+    &samples[event as usize]
+}
+
 /// The sample payload of `event`: every variable of the table present at it, with its example.
 pub fn sample(event: Event) -> Value {
+    sample_ref(event).clone()
+}
+
+fn build_sample(event: Event) -> Value {
     let mut payload = Value::Object(Map::new());
     for variable in variable::at(event) {
         let path = VarPath::new(

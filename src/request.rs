@@ -340,7 +340,13 @@ impl Renderer<'_> {
 /// How a body is encoded: by its Content-Type, or, without one, by whether the template
 /// has the shape of JSON.
 pub fn body_kind_for(content_type: Option<&str>, scan: &Scan) -> BodyKind {
-    let media_type = content_type.map(|t| t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
+    let media_type = content_type.map(|t| {
+        t.split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase()
+    });
     match media_type.as_deref() {
         Some(t) if t == "application/json" || t.ends_with("+json") => BodyKind::Json,
         Some("application/x-www-form-urlencoded") => BodyKind::Form,

@@ -39,16 +39,20 @@ pub fn schema() -> Value {
         "body" => json!({"type": ["string", "null"]}),
         _ => json!({}),
     });
-    let variables = object(VARIABLES_FIELDS, |_| {
-        json!({"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$"}, "uniqueItems": true})
-    });
+    let variables = object(
+        VARIABLES_FIELDS,
+        |_| json!({"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$"}, "uniqueItems": true}),
+    );
     let file = object(FILE_FIELDS, |key| match key {
         "variables" => variables.clone(),
         "actions" => json!({"type": "array", "items": {"$ref": "#/definitions/action"}}),
         _ => json!({}),
     });
     let mut schema = Map::new();
-    schema.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
+    schema.insert(
+        "$schema".into(),
+        json!("http://json-schema.org/draft-07/schema#"),
+    );
     schema.insert("title".into(), json!("callactions action file"));
     schema.insert(
         "description".into(),
@@ -71,7 +75,11 @@ fn object(fields: &[Field], property: impl Fn(&str) -> Value) -> Value {
         }
         properties.insert(field.key.to_owned(), schema);
     }
-    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.key).collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.key)
+        .collect();
     json!({
         "type": "object",
         "properties": properties,
@@ -82,7 +90,10 @@ fn object(fields: &[Field], property: impl Fn(&str) -> Value) -> Value {
 
 /// The pattern of [`invalid_header::TOKEN_SYMBOLS`] and ASCII letters and digits.
 fn header_name_pattern() -> String {
-    format!("^[A-Za-z0-9{}-]+$", invalid_header::TOKEN_SYMBOLS.replace('-', ""))
+    format!(
+        "^[A-Za-z0-9{}-]+$",
+        invalid_header::TOKEN_SYMBOLS.replace('-', "")
+    )
 }
 
 #[cfg(test)]
@@ -92,13 +103,39 @@ mod tests {
     #[test]
     fn properties_are_the_loaders_fields() {
         let schema = schema();
-        let keys = |v: &Value| -> Vec<String> { v["properties"].as_object().unwrap().keys().cloned().collect() };
-        let expect = |fields: &[Field]| -> Vec<String> { fields.iter().map(|f| f.key.to_owned()).collect() };
+        let keys = |v: &Value| -> Vec<String> {
+            v["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect()
+        };
+        let expect =
+            |fields: &[Field]| -> Vec<String> { fields.iter().map(|f| f.key.to_owned()).collect() };
         assert_eq!(keys(&schema), expect(FILE_FIELDS));
-        assert_eq!(keys(&schema["definitions"]["action"]), expect(ACTION_FIELDS));
-        assert_eq!(keys(&schema["properties"]["variables"]), expect(VARIABLES_FIELDS));
-        assert_eq!(schema["definitions"]["action"]["required"], json!(["name", "event", "url"]));
-        assert_eq!(schema["definitions"]["action"]["properties"]["event"]["enum"].as_array().unwrap().len(), 6);
-        assert_eq!(schema["definitions"]["action"]["properties"]["timeout"]["maximum"], 60);
+        assert_eq!(
+            keys(&schema["definitions"]["action"]),
+            expect(ACTION_FIELDS)
+        );
+        assert_eq!(
+            keys(&schema["properties"]["variables"]),
+            expect(VARIABLES_FIELDS)
+        );
+        assert_eq!(
+            schema["definitions"]["action"]["required"],
+            json!(["name", "event", "url"])
+        );
+        assert_eq!(
+            schema["definitions"]["action"]["properties"]["event"]["enum"]
+                .as_array()
+                .unwrap()
+                .len(),
+            6
+        );
+        assert_eq!(
+            schema["definitions"]["action"]["properties"]["timeout"]["maximum"],
+            60
+        );
     }
 }

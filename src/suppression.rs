@@ -112,7 +112,11 @@ mod tests {
         let mut found = Vec::new();
         apply(&source, &mut found);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("did you mean `insecure-url`"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("did you mean `insecure-url`"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

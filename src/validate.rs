@@ -7,11 +7,16 @@ use crate::action::ActionFile;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::loader;
+use crate::output::diagnostics::Sources;
 use crate::rules::{Context, RULES};
 use crate::suppression;
 
 pub struct Report {
-    pub files: Vec<ActionFile>,
+    /// How many files were checked.
+    pub files: usize,
+    /// The text of each file with a finding, to show its lines. The rest of a file is
+    /// dropped as soon as it is checked, so memory stays flat however many files there are.
+    pub sources: Sources,
     /// Sorted by file, line and column; de-duplicated.
     pub diagnostics: Vec<Diagnostic>,
     /// Files that could not be read at all.
@@ -19,18 +24,29 @@ pub struct Report {
 }
 
 /// Checks the files at `paths`; findings of the rules in `ignored` are dropped.
-pub fn validate(paths: &[PathBuf], context: &Context<'_>, ignored: &[&str]) -> Result<Report, Error> {
+pub fn validate(
+    paths: &[PathBuf],
+    context: &Context<'_>,
+    ignored: &[&str],
+) -> Result<Report, Error> {
     let files = loader::discover(paths)?;
-    let results = in_parallel(&files, |path| check_file(path, context));
+    let results = in_parallel(&files, |path| {
+        check_file(path, context).map(|(file, diagnostics)| {
+            let source = (!diagnostics.is_empty()).then_some(file.source);
+            (file.path, source, diagnostics)
+        })
+    });
     let mut report = Report {
-        files: Vec::with_capacity(files.len()),
+        files: 0,
+        sources: Sources::new(),
         diagnostics: Vec::new(),
         unreadable: Vec::new(),
     };
     for result in results {
         match result {
-            Ok((file, diagnostics)) => {
-                report.files.push(file);
+            Ok((path, source, diagnostics)) => {
+                report.files += 1;
+                report.sources.extend(source.map(|s| (path, s)));
                 report.diagnostics.extend(diagnostics);
             }
             Err(error) => report.unreadable.push(error),
@@ -43,7 +59,10 @@ pub fn validate(paths: &[PathBuf], context: &Context<'_>, ignored: &[&str]) -> R
 }
 
 /// One file: loaded once, then every rule over every action, then its inline ignores.
-pub fn check_file(path: &Path, context: &Context<'_>) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
+pub fn check_file(
+    path: &Path,
+    context: &Context<'_>,
+) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
     let (file, mut diagnostics) = loader::load(path)?;
     for action in &file.actions {
         for check in RULES.iter().filter_map(|rule| rule.check) {
@@ -59,7 +78,10 @@ pub fn check_file(path: &Path, context: &Context<'_>) -> Result<(ActionFile, Vec
 
 /// Runs `work` over `items` on every core, keeping the order of `items`.
 fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
     let chunk = items.len().div_ceil(threads).max(1);
     thread::scope(|scope| {
         let handles: Vec<_> = items

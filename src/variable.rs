@@ -4,7 +4,7 @@
 //! table are all derived from [`VARIABLES`]; nothing else lists variables.
 
 use crate::event::{Event, EventSet};
-use crate::template::VarPath;
+use crate::template::{Segment, VarPath};
 
 /// The JSON type of a variable's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -241,7 +241,10 @@ pub fn summary_at(event: Event) -> String {
             _ => (variable.path, String::new()),
         };
         let tail = if variable.open { "*".to_owned() } else { tail };
-        match groups.iter_mut().find(|(h, _)| *h == head && !tail.is_empty() && !variable.open) {
+        match groups
+            .iter_mut()
+            .find(|(h, _)| *h == head && !tail.is_empty() && !variable.open)
+        {
             Some((_, tails)) => tails.push(tail),
             None => groups.push((head, vec![tail])),
         }
@@ -259,13 +262,13 @@ pub fn summary_at(event: Event) -> String {
 
 /// What a template path refers to in the variable table.
 #[derive(Debug, PartialEq)]
-pub enum Lookup {
+pub enum Lookup<'p> {
     /// A variable of the table.
     Variable(&'static Variable),
     /// A key below an open namespace (`context.customerId`); `key` is its first segment.
     OpenKey {
         namespace: &'static Variable,
-        key: String,
+        key: &'p str,
     },
     /// An object that holds variables (`callInfo`, `transfer`), present at these events.
     Object(EventSet),
@@ -273,7 +276,7 @@ pub enum Lookup {
     Unknown,
 }
 
-impl Lookup {
+impl Lookup<'_> {
     /// The events at which the path exists.
     pub fn events(&self) -> EventSet {
         match self {
@@ -293,37 +296,48 @@ impl Lookup {
     }
 }
 
-pub fn lookup(path: &VarPath) -> Lookup {
-    let text = path.to_string();
+pub fn lookup(path: &VarPath) -> Lookup<'_> {
+    let mut object = None;
     for variable in VARIABLES {
-        if text == variable.path {
-            return Lookup::Variable(variable);
-        }
-        if variable.open
-            && let Some(rest) = text
-                .strip_prefix(variable.path)
-                .and_then(|r| r.strip_prefix('.'))
-        {
-            let key = rest.split('.').next().unwrap_or(rest).to_owned();
-            return Lookup::OpenKey {
-                namespace: variable,
-                key,
-            };
+        match compare(variable.path, path.segments()) {
+            Overlap::Same => return Lookup::Variable(variable),
+            Overlap::Below(Segment::Key(key)) if variable.open => {
+                return Lookup::OpenKey {
+                    namespace: variable,
+                    key,
+                };
+            }
+            // A prefix of variables, such as `callInfo` or `analysis`: the object holding them.
+            Overlap::Above => {
+                object = Some(object.unwrap_or(EventSet::of(&[])).union(variable.events));
+            }
+            Overlap::Below(_) | Overlap::Apart => {}
         }
     }
-    // A prefix of variables, such as `callInfo` or `analysis`: the object holding them.
-    let mut bits = EventSet::of(&[]);
-    let mut found = false;
-    for variable in VARIABLES {
-        if variable.path.starts_with(&text) && variable.path[text.len()..].starts_with('.') {
-            found = true;
-            bits = bits.union(variable.events);
+    object.map_or(Lookup::Unknown, Lookup::Object)
+}
+
+/// How a path of the table and a template's path relate.
+enum Overlap<'p> {
+    Same,
+    /// The template's path goes below the table's; this is its next segment.
+    Below(&'p Segment),
+    /// The template's path stops above the table's.
+    Above,
+    Apart,
+}
+
+fn compare<'p>(table_path: &str, segments: &'p [Segment]) -> Overlap<'p> {
+    let mut table = table_path.split('.');
+    let mut given = segments.iter();
+    loop {
+        match (table.next(), given.next()) {
+            (None, None) => return Overlap::Same,
+            (None, Some(next)) => return Overlap::Below(next),
+            (Some(_), None) => return Overlap::Above,
+            (Some(name), Some(Segment::Key(key))) if name == key => {}
+            (Some(_), Some(_)) => return Overlap::Apart,
         }
-    }
-    if found {
-        Lookup::Object(bits)
-    } else {
-        Lookup::Unknown
     }
 }
 
@@ -397,7 +411,10 @@ mod tests {
             summary_at(Event::TransferStart),
             "callInfo.{callSid, from, to, type, campaignId, taskId, attempt, startedAt}, context.*, transfer.{to, department, reason, startedAt}"
         );
-        assert!(summary_at(Event::CallEnd).ends_with("context.*, analysis.results.*, outcome, duration"));
+        assert!(
+            summary_at(Event::CallEnd)
+                .ends_with("context.*, analysis.results.*, outcome, duration")
+        );
     }
 
     #[test]

@@ -57,3 +57,30 @@ fn variables_table_matches_the_event_table() {
     }
     check_generated_section("variables", &table);
 }
+
+#[test]
+fn rules_table_lists_every_rule() {
+    let mut table = String::from("| rule | severity | what it catches |\n|---|---|---|\n");
+    for rule in callactions::rules::RULES {
+        table.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            rule.id,
+            rule.severity.name(),
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    check_generated_section("rules", &table);
+}
+
+#[test]
+fn validate_example_is_real_output() {
+    let file = "fixtures/readme/broken.yaml";
+    let yaml = std::fs::read_to_string(root().join(file)).unwrap();
+    let run = crate::harness::callactions(["validate", "--color", "never", file]);
+    assert_eq!(run.code, 1);
+    let section = format!(
+        "```yaml\n# {file}\n{yaml}```\n\n```console\n$ callactions validate {file}\n{}```\n",
+        run.stdout
+    );
+    check_generated_section("validate-example", &section);
+}

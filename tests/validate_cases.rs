@@ -46,7 +46,14 @@ fn valid_files_and_examples_have_no_finding() {
         .env("CRM_TOKEN", "t")
         .env("SUPPORT_BASIC_AUTH", "t")
         .env("CHAT_WEBHOOK_SECRET", "t")
-        .args(["validate", "--strict", "--format", "json", "fixtures/valid", "fixtures/examples"])
+        .args([
+            "validate",
+            "--strict",
+            "--format",
+            "json",
+            "fixtures/valid",
+            "fixtures/examples",
+        ])
         .run();
     assert_eq!(run.stdout, "[]\n", "{}", run.stderr);
     assert_eq!(run.code, 0);

@@ -23,7 +23,8 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Render(args) => render::run(args, streams),
         Command::Validate(args) => validate::run(args, streams),
         Command::Schema => {
-            serde_json::to_writer_pretty(&mut streams.out, &crate::schema::schema()).map_err(std::io::Error::from)?;
+            serde_json::to_writer_pretty(&mut streams.out, &crate::schema::schema())
+                .map_err(std::io::Error::from)?;
             writeln!(streams.out)?;
             Ok(crate::error::exit::OK)
         }

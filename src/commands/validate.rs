@@ -2,7 +2,7 @@ use std::io::Write;
 
 use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::error::{Error, exit};
-use crate::output::diagnostics::{self, plural, sources};
+use crate::output::diagnostics::{self, plural};
 use crate::output::{Streams, github, sarif};
 use crate::request::process_env;
 use crate::rules::{self, Context, RULES};
@@ -14,7 +14,10 @@ pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
         if rules::find(id).is_none() {
             let suggestion = closest(id, RULES.iter().map(|r| r.id));
             return Err(Error::Usage {
-                message: format!("--ignore {id}: no rule has this id{}", crate::suggestion::did_you_mean(suggestion)),
+                message: format!(
+                    "--ignore {id}: no rule has this id{}",
+                    crate::suggestion::did_you_mean(suggestion)
+                ),
                 help: "the README lists every rule".to_owned(),
             });
         }
@@ -27,11 +30,16 @@ pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
     let out = &mut streams.out;
     match args.format {
         ValidateFormat::Human => {
-            let sources = sources(report.files.iter().map(|f| (f.path.as_path(), &f.source)));
-            diagnostics::human(out, streams.out_paint, found, &sources)?;
-            let files = report.files.len();
+            diagnostics::human(out, streams.out_paint, found, &report.sources)?;
+            let files = report.files;
             if found.is_empty() {
-                writeln!(out, "{}", streams.out_paint.success(&format!("no problems in {}", plural(files, "file"))))?;
+                writeln!(
+                    out,
+                    "{}",
+                    streams
+                        .out_paint
+                        .success(&format!("no problems in {}", plural(files, "file")))
+                )?;
             } else {
                 writeln!(out, "{}", diagnostics::summary(found, files))?;
             }

@@ -99,7 +99,11 @@ fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
         start + 1
     };
     let long = line.chars().count() > WINDOW;
-    let first = if long { start.saturating_sub(WINDOW / 2).max(1) } else { 1 };
+    let first = if long {
+        start.saturating_sub(WINDOW / 2).max(1)
+    } else {
+        1
+    };
     let mut shown = String::new();
     let mut width = 0;
     let (mut caret_at, mut caret_end) = (None, None);

@@ -24,14 +24,21 @@ pub fn annotations(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Resul
             .map(|(key, value)| format!("{key}={}", escape_property(&value)))
             .collect();
         let message = format!("{}\nhelp: {}", d.message, d.help);
-        writeln!(out, "::{command} {}::{}", properties.join(","), escape_data(&message))?;
+        writeln!(
+            out,
+            "::{command} {}::{}",
+            properties.join(","),
+            escape_data(&message)
+        )?;
     }
     Ok(())
 }
 
 /// The runner's escaping of a message: `%`, CR and LF.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// The runner's escaping of a property value: as a message, plus `:` and `,`.

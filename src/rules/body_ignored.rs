@@ -18,7 +18,10 @@ fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnos
     if let Some(body) = action.written_body() {
         out.push(RULE.at(
             body.span,
-            format!("action `{}` is a GET, so its body is never sent", action.name),
+            format!(
+                "action `{}` is a GET, so its body is never sent",
+                action.name
+            ),
             "use `method: POST` (or PUT) to send a body, or remove it and pass values in the URL",
         ));
     }

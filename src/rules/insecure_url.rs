@@ -13,7 +13,11 @@ pub static RULE: Rule = Rule {
 
 fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
     let url = action.url.masked("x");
-    let Some(rest) = url.get(..7).filter(|s| s.eq_ignore_ascii_case("http://")).map(|_| &url[7..]) else {
+    let Some(rest) = url
+        .get(..7)
+        .filter(|s| s.eq_ignore_ascii_case("http://"))
+        .map(|_| &url[7..])
+    else {
         return;
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
@@ -22,7 +26,10 @@ fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnos
         Some(v6) => v6.split(']').next().unwrap_or(v6),
         None => host_port.split(':').next().unwrap_or(host_port),
     };
-    if matches!(host.to_ascii_lowercase().as_str(), "localhost" | "127.0.0.1" | "::1") {
+    if matches!(
+        host.to_ascii_lowercase().as_str(),
+        "localhost" | "127.0.0.1" | "::1"
+    ) {
         return;
     }
     out.push(RULE.at(

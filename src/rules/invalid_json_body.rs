@@ -39,12 +39,14 @@ fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diag
     if !meant {
         return;
     }
-    let sample = payload::sample(action.event);
+    let sample = payload::sample_ref(action.event);
     let rendered = Rendered::new(body, |index, placeholder| {
         // Environment values are strings; their content does not change the shape.
         let value = match placeholder.env_name() {
             Some(_) => Value::String("env".to_owned()),
-            None => payload::get(&sample, &placeholder.path).cloned().unwrap_or(Value::Null),
+            None => payload::get(sample, &placeholder.path)
+                .cloned()
+                .unwrap_or(Value::Null),
         };
         json_insert(scan.slots.get(index).copied(), &value)
     });
@@ -54,10 +56,15 @@ fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diag
     let offset = offset_of(&rendered.text, error.line(), error.column());
     let span = rendered.span_at(offset, body, file);
     let reason = error.to_string();
-    let reason = reason.rfind(" at line ").map_or(reason.as_str(), |i| &reason[..i]);
+    let reason = reason
+        .rfind(" at line ")
+        .map_or(reason.as_str(), |i| &reason[..i]);
     out.push(RULE.at(
         span,
-        format!("the body of action `{}` is not valid JSON once rendered: {reason}", action.name),
+        format!(
+            "the body of action `{}` is not valid JSON once rendered: {reason}",
+            action.name
+        ),
         "check the commas, quotes and brackets here; `callactions render` shows the rendered body",
     ));
 }
@@ -70,7 +77,10 @@ struct Rendered<'t> {
 }
 
 impl<'t> Rendered<'t> {
-    fn new(template: &'t Template, mut insert: impl FnMut(usize, &crate::template::Placeholder) -> String) -> Self {
+    fn new(
+        template: &'t Template,
+        mut insert: impl FnMut(usize, &crate::template::Placeholder) -> String,
+    ) -> Self {
         let mut text = String::new();
         let mut parts = Vec::new();
         let mut index = 0;
@@ -109,7 +119,8 @@ impl<'t> Rendered<'t> {
                 let within = (offset - start).min(literal.len());
                 let within = floor_char_boundary(literal, within);
                 let escapes = literal[..within].matches("${").count();
-                let template_offset = floor_char_boundary(&template.text, literal_start + within + escapes);
+                let template_offset =
+                    floor_char_boundary(&template.text, literal_start + within + escapes);
                 let pos = template.positions(&file.source, &[template_offset])[0];
                 Span::at(pos, 1)
             }
@@ -125,7 +136,10 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .map(str::len)
         .sum::<usize>();
     // serde_json points just past the character that went wrong.
-    floor_char_boundary(text, (line_start + column.saturating_sub(1)).min(text.len().saturating_sub(1)))
+    floor_char_boundary(
+        text,
+        (line_start + column.saturating_sub(1)).min(text.len().saturating_sub(1)),
+    )
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {

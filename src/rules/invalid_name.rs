@@ -14,7 +14,13 @@ pub static RULE: Rule = Rule {
 pub fn report(node: &Node, name: &str) -> Diagnostic {
     let replaced: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { ' ' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
     let suggestion = replaced.split_whitespace().collect::<Vec<_>>().join("-");
     RULE.at(

@@ -19,10 +19,15 @@ fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnos
     let Some(body) = action.written_body() else {
         return;
     };
-    if json_scanner::scan(&body.parts).looks_like_json || super::invalid_json_body::looks_meant_as_json(&body.text) {
+    if json_scanner::scan(&body.parts).looks_like_json
+        || super::invalid_json_body::looks_meant_as_json(&body.text)
+    {
         out.push(RULE.at(
             body.span,
-            format!("action `{}` sends a JSON body without a Content-Type header", action.name),
+            format!(
+                "action `{}` sends a JSON body without a Content-Type header",
+                action.name
+            ),
             "add `Content-Type: application/json` under `headers:`",
         ));
     }

@@ -21,10 +21,10 @@ fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diag
         let Some(declared) = file.declared.keys(namespace.path) else {
             continue;
         };
-        if declared.contains(&key) {
+        if declared.iter().any(|d| d == key) {
             continue;
         }
-        let suggestion = closest(&key, declared.iter().map(String::as_str));
+        let suggestion = closest(key, declared.iter().map(String::as_str));
         out.push(RULE.at(
             placeholder.span,
             format!(

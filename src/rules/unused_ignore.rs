@@ -22,7 +22,10 @@ pub fn report(span: Span, rule: &str, known: bool) -> Diagnostic {
         let suggestion = crate::suggestion::closest(rule, super::RULES.iter().map(|r| r.id));
         RULE.at(
             span,
-            format!("`{rule}` is not a rule{}", crate::suggestion::did_you_mean(suggestion)),
+            format!(
+                "`{rule}` is not a rule{}",
+                crate::suggestion::did_you_mean(suggestion)
+            ),
             "`callactions validate --help` lists the rules; the README explains each",
         )
     }

@@ -8,7 +8,7 @@ use crate::yaml::SyntaxError;
 pub static RULE: Rule = Rule {
     id: "yaml-syntax",
     severity: Severity::Error,
-    summary: "the file is not valid YAML (tabs for indentation, bad quoting, aliases bombs, deep nesting)",
+    summary: "the file is not valid YAML (tabs for indentation, bad quoting, alias bombs, deep nesting)",
     check: None,
 };
 
