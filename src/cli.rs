@@ -48,6 +48,78 @@ pub enum Command {
     Validate(ValidateArgs),
     /// The JSON Schema of the action file, for editors
     Schema,
+    /// Send the selected actions' requests and report status, time and response
+    #[command(
+        after_help = "Each request is sent once: no retries, as on the platform. Redirects are not followed. Success is a 2xx status."
+    )]
+    Fire(FireArgs),
+    /// A local webhook receiver that prints every request it gets
+    Listen(ListenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FireArgs {
+    /// Action files, or folders of them (default: ./callactions.yaml)
+    #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Send every action of the files
+    #[arg(long, conflicts_with_all = ["events", "actions"])]
+    pub all: bool,
+    #[command(flatten)]
+    pub payload: PayloadArgs,
+    /// One deadline for each whole exchange, instead of the actions' own (500ms, 2s, 1m)
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
+    pub timeout: Option<std::time::Duration>,
+    /// Render the requests and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Show the request sent and the response headers too
+    #[arg(short, long)]
+    pub verbose: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+    /// Show credentials instead of ****
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Do not check TLS certificates (for self-signed local endpoints)
+    #[arg(long)]
+    pub insecure: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// Port to listen on; 0 picks a free one
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Address to bind; loopback unless you say otherwise
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Status code to answer with
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub status: u16,
+    /// Wait this long before answering (500ms, 2s)
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
+    pub delay: Option<std::time::Duration>,
+    /// Exit after this many requests
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+    /// Show credential headers instead of ****
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+/// How a run of requests is reported.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Human,
+    Json,
+    /// JUnit XML: a testsuite per event, a testcase per action
+    Junit,
 }
 
 #[derive(Debug, Args)]

@@ -31,6 +31,8 @@ pub enum Error {
     Payload { path: PathBuf, message: String },
     /// Writing the output failed for a reason other than a closed pipe.
     Output(io::Error),
+    /// `listen` could not bind its address.
+    Listen { address: String, source: io::Error },
 }
 
 impl Error {
@@ -38,7 +40,9 @@ impl Error {
         match self {
             Error::UnknownAction { .. } | Error::Usage { .. } => exit::USAGE,
             Error::Payload { .. } => exit::PROBLEMS,
-            Error::NoDefaultFile | Error::Io { .. } | Error::Output(_) => exit::FATAL,
+            Error::NoDefaultFile | Error::Io { .. } | Error::Output(_) | Error::Listen { .. } => {
+                exit::FATAL
+            }
         }
     }
 
@@ -56,6 +60,9 @@ impl Error {
                 Some("`callactions render` with no selection lists every action".to_owned())
             }
             Error::Usage { help, .. } => Some(help.clone()),
+            Error::Listen { source, .. } if source.kind() == io::ErrorKind::AddrInUse => {
+                Some("choose another with --port, or --port 0 for a free one".to_owned())
+            }
             _ => None,
         }
     }
@@ -87,6 +94,10 @@ impl fmt::Display for Error {
                 write!(f, "{}: {message}", path.display())
             }
             Error::Output(source) => write!(f, "cannot write the output: {source}"),
+            Error::Listen { address, source } if source.kind() == io::ErrorKind::AddrInUse => {
+                write!(f, "cannot listen on {address}: the port is in use")
+            }
+            Error::Listen { address, source } => write!(f, "cannot listen on {address}: {source}"),
         }
     }
 }

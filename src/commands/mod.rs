@@ -1,6 +1,8 @@
 //! One short function per command, composing the domain modules and the output layer.
 
 mod events;
+mod fire;
+mod listen;
 mod payload;
 mod render;
 mod validate;
@@ -22,6 +24,8 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         } => payload::run(event, vars, format, streams),
         Command::Render(args) => render::run(args, streams),
         Command::Validate(args) => validate::run(args, streams),
+        Command::Fire(args) => fire::run(args, streams),
+        Command::Listen(args) => listen::run(args, streams),
         Command::Schema => {
             serde_json::to_writer_pretty(&mut streams.out, &crate::schema::schema())
                 .map_err(std::io::Error::from)?;

@@ -2,9 +2,11 @@
 //! Domain modules return values; only this layer decides how they look.
 
 pub mod diagnostics;
+pub mod exchanges;
 pub mod github;
 pub mod mask;
 pub mod paint;
+pub mod received;
 pub mod requests;
 pub mod sarif;
 

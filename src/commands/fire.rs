@@ -1,0 +1,107 @@
+use std::io::{IsTerminal, Write};
+
+use super::render;
+use crate::cli::{FireArgs, RenderFormat, ReportFormat};
+use crate::error::{Error, exit};
+use crate::output::Streams;
+use crate::output::exchanges::{self, Show};
+use crate::payload::Payloads;
+use crate::request::{self, Options};
+use crate::send::{Sender, render_and_send};
+use crate::workspace::Workspace;
+
+pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
+    if args.selection.is_empty() && !args.all {
+        return Err(Error::Usage {
+            message: "fire sends nothing without a selection".to_owned(),
+            help: "choose with --event EVENT or --action NAME (each repeatable), or send every action with --all"
+                .to_owned(),
+        });
+    }
+    let workspace = Workspace::load(&args.paths)?;
+    render::report_load_problems(&workspace, streams)?;
+    let selected = workspace.select(&args.selection.events, &args.selection.actions)?;
+    let payloads = Payloads::load(args.payload.payload.as_deref(), args.payload.sets)?;
+    let options = Options {
+        strict: args.payload.strict,
+        env: &request::process_env,
+    };
+    if selected.is_empty() {
+        streams.warn("no action matches the selection; nothing was sent")?;
+    }
+
+    if args.dry_run {
+        let rendered_all = render::show(
+            &selected,
+            &payloads,
+            &options,
+            RenderFormat::Human,
+            args.show_secrets,
+            streams,
+        )?;
+        writeln!(streams.err, "dry run: nothing was sent")?;
+        return Ok(if rendered_all && !workspace.has_errors() {
+            exit::OK
+        } else {
+            exit::PROBLEMS
+        });
+    }
+
+    if args.insecure {
+        streams
+            .warn("TLS certificate checks are off (--insecure): use it only for local endpoints")?;
+    }
+    let sender = Sender::new(args.insecure);
+    let show = Show {
+        verbose: args.verbose,
+        secrets: args.show_secrets,
+    };
+    let progress =
+        args.format == ReportFormat::Human && selected.len() > 1 && std::io::stderr().is_terminal();
+    let mut results = Vec::with_capacity(selected.len());
+    for (index, item) in selected.iter().enumerate() {
+        if progress {
+            write!(
+                streams.err,
+                "\r\x1b[2K[{}/{}] {}…",
+                index + 1,
+                selected.len(),
+                item.action.name
+            )?;
+            streams.err.flush()?;
+        }
+        let payload = payloads.for_event(item.action.event)?;
+        let (exchange, warnings) =
+            render_and_send(&sender, item.action, &payload, &options, args.timeout);
+        if progress {
+            write!(streams.err, "\r\x1b[2K")?;
+        }
+        for warning in warnings {
+            streams.warn(&warning.message)?;
+        }
+        if let Some(error) = exchange.render_error() {
+            render::report_render_error(error, item, streams)?;
+        }
+        if args.format == ReportFormat::Human {
+            exchanges::human_one(&mut streams.out, streams.out_paint, &exchange, show)?;
+            if progress {
+                streams.out.flush()?;
+            }
+        }
+        results.push(exchange);
+    }
+    match args.format {
+        ReportFormat::Human => {
+            if !results.is_empty() {
+                writeln!(streams.out)?;
+                writeln!(streams.out, "{}", exchanges::summary(&results))?;
+            }
+        }
+        ReportFormat::Json => exchanges::json(&mut streams.out, &results, show)?,
+        ReportFormat::Junit => {
+            exchanges::junit(&mut streams.out, "callactions fire", &results, show)?
+        }
+    }
+    let failed = workspace.has_errors() || results.iter().any(|e| !e.succeeded());
+    Ok(if failed { exit::PROBLEMS } else { exit::OK })
+}

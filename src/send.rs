@@ -1,0 +1,284 @@
+//! Sends rendered requests over HTTP/1.1 (ureq, rustls) and describes what came back.
+//! Nothing here prints: an [`Exchange`] is a value that the output layer reports.
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use ureq::http;
+
+use crate::action::Method;
+use crate::request::{RenderError, Request};
+
+/// Response bodies are read up to this size; the rest is cut, and the report says so.
+pub const MAX_RESPONSE_BODY: usize = 1024 * 1024;
+
+/// One action's request and what became of it.
+#[derive(Debug)]
+pub struct Exchange {
+    pub action: String,
+    pub event: crate::event::Event,
+    /// What was sent; `None` when the action could not be rendered.
+    pub request: Option<Request>,
+    pub outcome: Outcome,
+    /// From the start of the connection to the end of the response body, or to the failure.
+    pub elapsed: Duration,
+}
+
+#[derive(Debug)]
+pub enum Outcome {
+    /// The server answered; a 2xx is a success, anything else a failure.
+    Response(Response),
+    /// No answer: nothing was received, or the exchange was cut off.
+    Failed(Failure),
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub reason: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// The body was longer than [`MAX_RESPONSE_BODY`] and was cut there.
+    pub truncated: bool,
+}
+
+#[derive(Debug)]
+pub enum Failure {
+    /// The action could not be rendered; nothing was sent.
+    Render(RenderError),
+    Timeout(Duration),
+    Refused(String),
+    UnknownHost(String),
+    Tls(String),
+    /// Anything else the transport reported, in its words.
+    Transport(String),
+}
+
+impl Exchange {
+    /// An action that failed to render: nothing was sent.
+    pub fn not_sent(error: RenderError, event: crate::event::Event) -> Exchange {
+        Exchange {
+            action: error.action.clone(),
+            event,
+            request: None,
+            outcome: Outcome::Failed(Failure::Render(error)),
+            elapsed: Duration::ZERO,
+        }
+    }
+
+    pub fn render_error(&self) -> Option<&RenderError> {
+        match &self.outcome {
+            Outcome::Failed(Failure::Render(error)) => Some(error),
+            _ => None,
+        }
+    }
+
+    pub fn succeeded(&self) -> bool {
+        matches!(&self.outcome, Outcome::Response(r) if (200..300).contains(&r.status))
+    }
+
+    /// Why the exchange failed, in a few words; `None` when it succeeded.
+    pub fn problem(&self) -> Option<String> {
+        match &self.outcome {
+            Outcome::Response(r) if (200..300).contains(&r.status) => None,
+            Outcome::Response(r) if (300..400).contains(&r.status) => {
+                Some(match r.header("location") {
+                    Some(location) => format!("redirect ({}) to {location} not followed", r.status),
+                    None => format!("redirect ({}) without a Location, not followed", r.status),
+                })
+            }
+            Outcome::Response(r) => Some(
+                format!("HTTP {} {}", r.status, r.reason)
+                    .trim_end()
+                    .to_owned(),
+            ),
+            Outcome::Failed(failure) => Some(failure.to_string()),
+        }
+    }
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Render(error) => write!(f, "not sent: {}", error.message),
+            Failure::Timeout(after) => write!(f, "timed out after {:.1} s", after.as_secs_f64()),
+            Failure::Refused(address) => write!(f, "connection refused ({address})"),
+            Failure::UnknownHost(host) => write!(f, "could not resolve host {host}"),
+            Failure::Tls(message) => write!(f, "TLS error: {message}"),
+            Failure::Transport(message) => f.write_str(message),
+        }
+    }
+}
+
+/// Sends requests through one agent, so connections to the same host are reused.
+pub struct Sender {
+    agent: ureq::Agent,
+}
+
+impl Sender {
+    /// `insecure` turns off TLS certificate checks, for self-signed local endpoints.
+    pub fn new(insecure: bool) -> Sender {
+        let tls = ureq::tls::TlsConfig::builder()
+            .disable_verification(insecure)
+            .build();
+        let config = ureq::Agent::config_builder()
+            // 4xx and 5xx are results to report, not transport errors.
+            .http_status_as_error(false)
+            // The platform does not follow redirects: a 3xx is reported as it is.
+            .max_redirects(0)
+            // What is sent is what `render` shows: no headers of ureq's own.
+            .accept("")
+            .user_agent("")
+            .tls_config(tls)
+            .build();
+        Sender {
+            agent: ureq::Agent::new_with_config(config),
+        }
+    }
+
+    /// Sends `request`, cut off at `timeout` however the server behaves.
+    pub fn send(&self, request: Request, timeout: Duration) -> Exchange {
+        let start = Instant::now();
+        let outcome = match self.exchange(&request, timeout) {
+            Ok(response) => Outcome::Response(response),
+            Err(error) => Outcome::Failed(failure(error, &request, timeout)),
+        };
+        Exchange {
+            action: request.action.clone(),
+            event: request.event,
+            request: Some(request),
+            outcome,
+            elapsed: start.elapsed(),
+        }
+    }
+
+    fn exchange(&self, request: &Request, timeout: Duration) -> Result<Response, ureq::Error> {
+        let method = match request.method {
+            Method::Get => http::Method::GET,
+            Method::Post => http::Method::POST,
+            Method::Put => http::Method::PUT,
+        };
+        let mut builder = http::Request::builder()
+            .method(method)
+            .uri(request.url.as_str());
+        for (name, value) in &request.headers {
+            builder = builder.header(name.as_str(), value.as_bytes());
+        }
+        let body = request.body.clone().unwrap_or_default().into_bytes();
+        let http_request = builder.body(body)?;
+        let http_request = self
+            .agent
+            .configure_request(http_request)
+            // One deadline over the whole exchange: connect, send, headers and body.
+            .timeout_global(Some(timeout))
+            .build();
+        let response = self.agent.run(http_request)?;
+        let status = response.status();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_owned(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let mut body = Vec::new();
+        response
+            .into_body()
+            .into_reader()
+            .take(MAX_RESPONSE_BODY as u64 + 1)
+            .read_to_end(&mut body)
+            .map_err(ureq::Error::from)?;
+        let truncated = body.len() > MAX_RESPONSE_BODY;
+        body.truncate(MAX_RESPONSE_BODY);
+        Ok(Response {
+            status: status.as_u16(),
+            reason: status.canonical_reason().unwrap_or_default().to_owned(),
+            headers,
+            body,
+            truncated,
+        })
+    }
+}
+
+/// A transport error in plain words.
+fn failure(error: ureq::Error, request: &Request, timeout: Duration) -> Failure {
+    let authority = || {
+        request
+            .url
+            .split_once("://")
+            .map(|(_, rest)| {
+                rest.split(['/', '?', '#'])
+                    .next()
+                    .unwrap_or(rest)
+                    .to_owned()
+            })
+            .unwrap_or_default()
+    };
+    let host = || {
+        let authority = authority();
+        let host = authority.rsplit('@').next().unwrap_or(&authority);
+        match host.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or(v6).to_owned(),
+            None => host.split(':').next().unwrap_or(host).to_owned(),
+        }
+    };
+    let with_port = || {
+        let authority = authority();
+        let authority = authority
+            .rsplit('@')
+            .next()
+            .unwrap_or(&authority)
+            .to_owned();
+        if authority.contains(':') && !authority.ends_with(']') {
+            authority
+        } else if request.url.to_ascii_lowercase().starts_with("https") {
+            format!("{authority}:443")
+        } else {
+            format!("{authority}:80")
+        }
+    };
+    match error {
+        ureq::Error::Timeout(_) => Failure::Timeout(timeout),
+        ureq::Error::HostNotFound => Failure::UnknownHost(host()),
+        ureq::Error::ConnectionFailed => Failure::Refused(with_port()),
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+            Failure::Refused(with_port())
+        }
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => Failure::Timeout(timeout),
+        ureq::Error::Tls(message) => Failure::Tls(message.to_owned()),
+        ureq::Error::Rustls(e) => Failure::Tls(e.to_string()),
+        ureq::Error::Http(e) => Failure::Transport(format!("the request could not be built: {e}")),
+        ureq::Error::BadUri(uri) => Failure::Transport(format!("invalid URL: {uri}")),
+        other => Failure::Transport(other.to_string()),
+    }
+}
+
+/// Renders an action against `payload` and sends it; a render error fails it unsent.
+/// `timeout` overrides the action's own.
+pub fn render_and_send(
+    sender: &Sender,
+    action: &crate::action::Action,
+    payload: &serde_json::Value,
+    options: &crate::request::Options<'_>,
+    timeout: Option<Duration>,
+) -> (Exchange, Vec<crate::request::Warning>) {
+    match crate::request::render(action, payload, options) {
+        Err(error) => (Exchange::not_sent(error, action.event), Vec::new()),
+        Ok((request, warnings)) => {
+            let timeout = timeout.unwrap_or(Duration::from_secs(request.timeout));
+            (sender.send(request, timeout), warnings)
+        }
+    }
+}
