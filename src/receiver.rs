@@ -111,7 +111,7 @@ fn read(request: &mut tiny_http::Request) -> Received {
             .as_reader()
             .take(MAX_BODY as u64 + 1)
             .read_to_end(&mut body)
-            .map_or(false, |n| n > MAX_BODY);
+            .is_ok_and(|n| n > MAX_BODY);
     if too_large {
         body.clear();
     }
