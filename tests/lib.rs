@@ -1,10 +1,13 @@
 //! One integration-test binary (as in casey/just): every test runs the real `callactions`.
 
 mod harness;
+mod server;
 
 mod cli;
 mod escaping;
+mod fire;
 mod hostile;
+mod listen;
 mod readme;
 mod render_cases;
 mod schema;

@@ -1,0 +1,171 @@
+//! Real HTTP servers on 127.0.0.1 for the tests that fire requests: a recording server
+//! (tiny_http) and raw TCP servers that misbehave on purpose. Every server stops by
+//! itself: loops are bounded in count and time.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// A request as the server received it.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    /// Path and query, as sent.
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).expect("the body is JSON")
+    }
+}
+
+/// Answers every request with one status, headers and body, and records what it got.
+pub struct Recorder {
+    pub base: String,
+    server: Arc<tiny_http::Server>,
+    requests: Arc<Mutex<Vec<Recorded>>>,
+}
+
+impl Recorder {
+    pub fn start(status: u16, headers: &[(&str, &str)], body: &str) -> Recorder {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("binds 127.0.0.1:0"));
+        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let (thread_server, thread_requests) = (Arc::clone(&server), Arc::clone(&requests));
+        let headers: Vec<tiny_http::Header> = headers
+            .iter()
+            .map(|(n, v)| {
+                tiny_http::Header::from_bytes(n.as_bytes(), v.as_bytes()).expect("a valid header")
+            })
+            .collect();
+        let body = body.to_owned();
+        thread::spawn(move || {
+            for _ in 0..1_000 {
+                let Ok(Some(mut request)) = thread_server.recv_timeout(Duration::from_secs(30))
+                else {
+                    return;
+                };
+                let mut received = String::new();
+                let _ = request.as_reader().read_to_string(&mut received);
+                thread_requests.lock().unwrap().push(Recorded {
+                    method: request.method().as_str().to_owned(),
+                    url: request.url().to_owned(),
+                    headers: request
+                        .headers()
+                        .iter()
+                        .map(|h| {
+                            (
+                                h.field.as_str().as_str().to_owned(),
+                                h.value.as_str().to_owned(),
+                            )
+                        })
+                        .collect(),
+                    body: received,
+                });
+                let mut response =
+                    tiny_http::Response::from_string(body.clone()).with_status_code(status);
+                for header in &headers {
+                    response.add_header(header.clone());
+                }
+                let _ = request.respond(response);
+            }
+        });
+        Recorder {
+            base: format!("http://127.0.0.1:{port}"),
+            server,
+            requests,
+        }
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+/// How a raw server misbehaves.
+#[derive(Clone, Copy)]
+pub enum Misbehaviour {
+    /// Reads the request and never answers.
+    Silent,
+    /// Sends the status line, then one byte of a header every 300 ms.
+    DripHeaders,
+    /// Sends complete headers, then one byte of the body every 300 ms.
+    DripBody,
+    /// Answers 200 with a body of this many bytes.
+    LargeBody(usize),
+}
+
+/// A raw TCP server on 127.0.0.1 that serves one connection at a time, at most 20, for at
+/// most 30 seconds in all.
+pub fn misbehaving(how: Misbehaviour) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("binds 127.0.0.1:0");
+    let port = listener.local_addr().expect("an address").port();
+    thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        for stream in listener.incoming().take(20) {
+            let Ok(stream) = stream else { return };
+            thread::spawn(move || serve(stream, how, deadline));
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+fn serve(mut stream: TcpStream, how: Misbehaviour, deadline: Instant) {
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let mut buffer = [0; 8192];
+    let _ = stream.read(&mut buffer);
+    let drip = |stream: &mut TcpStream| {
+        while Instant::now() < deadline {
+            if stream.write_all(b"x").is_err() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(300));
+        }
+    };
+    match how {
+        Misbehaviour::Silent => {
+            while Instant::now() < deadline && stream.read(&mut buffer).map_or(true, |n| n > 0) {
+                thread::sleep(Duration::from_millis(100));
+            }
+        }
+        Misbehaviour::DripHeaders => {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nX-Slow: ");
+            drip(&mut stream);
+        }
+        Misbehaviour::DripBody => {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
+            drip(&mut stream);
+        }
+        Misbehaviour::LargeBody(size) => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {size}\r\n\r\n"
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&vec![b'a'; size]);
+        }
+    }
+}
+
+/// A port on 127.0.0.1 where nothing listens.
+pub fn closed_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("binds 127.0.0.1:0");
+    listener.local_addr().expect("an address").port()
+}
