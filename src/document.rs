@@ -2,6 +2,7 @@
 //! place of the key or value at fault. Reading goes on after a problem, so one pass finds
 //! them all; an action with an error is left out of the result.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -169,12 +170,13 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut actions: Vec<Action> = Vec::new();
-        let mut names: Vec<(String, usize)> = Vec::new();
+        // The line of each name, to point a duplicate at the first.
+        let mut names: HashMap<String, usize> = HashMap::new();
         for item in items {
             let Some((action, name_node)) = self.action(item) else {
                 continue;
             };
-            if let Some((_, line)) = names.iter().find(|(n, _)| *n == action.name) {
+            if let Some(line) = names.get(&action.name) {
                 self.diagnostics.push(duplicate_name::report(
                     name_node.head_span(),
                     &action.name,
@@ -182,7 +184,7 @@ impl Reader<'_> {
                 ));
                 continue;
             }
-            names.push((action.name.clone(), name_node.span.start.line));
+            names.insert(action.name.clone(), name_node.span.start.line);
             actions.push(action);
         }
         actions

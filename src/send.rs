@@ -141,7 +141,11 @@ impl Sender {
             .tls_config(tls)
             .build();
         Sender {
-            agent: ureq::Agent::new_with_config(config),
+            agent: ureq::Agent::with_parts(
+                config,
+                ureq::unversioned::transport::DefaultConnector::new(),
+                CachingResolver::default(),
+            ),
         }
     }
 
@@ -280,5 +284,44 @@ pub fn render_and_send(
             let timeout = timeout.unwrap_or(Duration::from_secs(request.timeout));
             (sender.send(request, timeout), warnings)
         }
+    }
+}
+
+/// Resolves each host once per run. ureq's own resolver looks the host up for every
+/// request — on a thread of its own when a timeout is set — even when a pooled connection
+/// to it is waiting; at thousands of requests that dominates the time.
+#[derive(Debug, Default)]
+struct CachingResolver {
+    inner: ureq::unversioned::resolver::DefaultResolver,
+    cache: std::sync::Mutex<
+        std::collections::HashMap<String, ureq::unversioned::resolver::ResolvedSocketAddrs>,
+    >,
+}
+
+impl ureq::unversioned::resolver::Resolver for CachingResolver {
+    fn resolve(
+        &self,
+        uri: &http::Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        let key = format!(
+            "{}://{}",
+            uri.scheme_str().unwrap_or_default(),
+            uri.authority().map(|a| a.as_str()).unwrap_or_default()
+        );
+        let cached = self
+            .cache
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(&key).cloned());
+        if let Some(addresses) = cached {
+            return Ok(addresses);
+        }
+        let addresses = self.inner.resolve(uri, config, timeout)?;
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(key, addresses.clone());
+        }
+        Ok(addresses)
     }
 }
