@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::event::Event;
+use crate::event::{Event, Scenario};
 use crate::output::ColorChoice;
 use crate::payload::Override;
 
@@ -55,6 +55,43 @@ pub enum Command {
     Fire(FireArgs),
     /// A local webhook receiver that prints every request it gets
     Listen(ListenArgs),
+    /// Walk a call's lifecycle and show (or, with --fire, send) every action in firing order
+    Simulate(SimulateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// Action files, or folders of them (default: ./callactions.yaml)
+    #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// How the call goes
+    #[arg(long, value_enum)]
+    pub scenario: Scenario,
+    /// The call's outcome (default: no-answer when not connected, agent_transfer when
+    /// transferred, the sample's otherwise)
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: Option<String>,
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub payload: PayloadArgs,
+    /// Send the requests, as `fire` does, instead of showing them
+    #[arg(long)]
+    pub fire: bool,
+    /// With --fire: one deadline for each whole exchange (500ms, 2s, 1m)
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse, requires = "fire")]
+    pub timeout: Option<std::time::Duration>,
+    /// With --fire: show the request sent and the response headers too
+    #[arg(short, long)]
+    pub verbose: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+    /// Show credentials instead of ****
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// With --fire: do not check TLS certificates
+    #[arg(long, requires = "fire")]
+    pub insecure: bool,
 }
 
 #[derive(Debug, Args)]

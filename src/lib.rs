@@ -11,6 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod action;
+pub mod call;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
@@ -26,6 +27,7 @@ pub mod request;
 pub mod rules;
 pub mod schema;
 pub mod send;
+pub mod simulation;
 pub mod source;
 pub mod suggestion;
 pub mod suppression;

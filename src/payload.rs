@@ -154,12 +154,22 @@ impl Payloads {
 
     /// The payload an action of `event` is rendered against.
     pub fn for_event(&self, event: Event) -> Result<Value, Error> {
+        self.for_event_or(event, || sample(event))
+    }
+
+    /// The payload of `event` from the command line, or `default` where it gives none;
+    /// `--set` applies to either.
+    pub fn for_event_or(
+        &self,
+        event: Event,
+        default: impl FnOnce() -> Value,
+    ) -> Result<Value, Error> {
         let mut payload = self
             .file
             .as_ref()
             .or_else(|| self.by_event.get(&event))
             .cloned()
-            .unwrap_or_else(|| sample(event));
+            .unwrap_or_else(default);
         for Override { path, value } in &self.overrides {
             set(&mut payload, path, value.clone()).map_err(|message| Error::Usage {
                 message: format!("--set {path}: {message}"),

@@ -2,6 +2,7 @@
 //! same for `render`, `fire` and `simulate`: what is previewed is what is sent.
 
 use std::fmt;
+use std::ops::Range;
 
 use serde_json::Value;
 
@@ -27,8 +28,21 @@ pub struct Request {
     pub body_kind: BodyKind,
     /// Seconds allowed for the whole exchange.
     pub timeout: u64,
-    /// Text inserted from `${env.…}`, as inserted: never shown unless asked.
-    pub secrets: Vec<String>,
+    /// Where text from `${env.…}` was inserted: never shown unless asked.
+    pub secrets: Secrets,
+}
+
+/// The places of `${env.…}` values in a request, so they can be hidden exactly there.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Secrets {
+    /// Byte ranges in the URL.
+    pub url: Vec<Range<usize>>,
+    /// Byte ranges in a header value, by the header's index.
+    pub headers: Vec<(usize, Range<usize>)>,
+    /// Byte ranges in the body.
+    pub body: Vec<Range<usize>>,
+    /// The values as inserted, to hide them where a server echoes them back.
+    pub values: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,9 +111,11 @@ pub fn render(
         payload,
         options,
         warnings: Vec::new(),
-        secrets: Vec::new(),
+        inserted: Vec::new(),
+        secrets: Secrets::default(),
     };
     let url = renderer.url()?;
+    renderer.secrets.url = std::mem::take(&mut renderer.inserted);
     let mut headers = Vec::new();
     for header in &action.headers {
         let place = format!("header `{}`", header.name);
@@ -122,9 +138,16 @@ pub fn render(
                 format!("the value contains {what}; the request is never sent"),
             ));
         }
+        let index = headers.len();
+        let ranges = std::mem::take(&mut renderer.inserted);
+        renderer
+            .secrets
+            .headers
+            .extend(ranges.into_iter().map(|r| (index, r)));
         headers.push((header.name.clone(), value));
     }
     let (body, body_kind) = renderer.body(&mut headers)?;
+    renderer.secrets.body = std::mem::take(&mut renderer.inserted);
     if action.header("user-agent").is_none() {
         headers.push(("User-Agent".to_owned(), USER_AGENT.to_owned()));
     }
@@ -147,7 +170,9 @@ struct Renderer<'a> {
     payload: &'a Value,
     options: &'a Options<'a>,
     warnings: Vec<Warning>,
-    secrets: Vec<String>,
+    /// Ranges of `${env.…}` text in the output of the last `fill`.
+    inserted: Vec<Range<usize>>,
+    secrets: Secrets,
 }
 
 /// A placeholder's value: from the payload, from the environment, or missing.
@@ -220,6 +245,7 @@ impl Renderer<'_> {
     ) -> Result<String, RenderError> {
         let mut out = String::with_capacity(template.text.len());
         let mut index = 0;
+        self.inserted.clear();
         for part in &template.parts {
             match part {
                 Part::Literal(text) => out.push_str(text),
@@ -235,7 +261,8 @@ impl Renderer<'_> {
                         ..self.error(place, format!("`${{{}}}`: {message}", placeholder.path))
                     })?;
                     if is_secret && !text.is_empty() {
-                        self.secrets.push(text.clone());
+                        self.inserted.push(out.len()..out.len() + text.len());
+                        self.secrets.values.push(text.clone());
                     }
                     out.push_str(&text);
                     index += 1;
@@ -266,7 +293,7 @@ impl Renderer<'_> {
         if host.is_none_or(str::is_empty)
             || url.chars().any(|c| c.is_whitespace() || c.is_control())
         {
-            let shown = crate::output::mask::mask_secrets(&url, &self.secrets);
+            let shown = crate::output::mask::mask_ranges(&url, &self.inserted);
             return Err(self.error(
                 "url",
                 format!("renders to `{shown}`, which is not an absolute http(s) URL"),

@@ -7,7 +7,7 @@ use crate::output::Streams;
 use crate::output::exchanges::{self, Show};
 use crate::payload::Payloads;
 use crate::request::{self, Options};
-use crate::send::{Sender, render_and_send};
+use crate::send::{Exchange, Sender, render_and_send};
 use crate::workspace::Workspace;
 
 pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
@@ -99,7 +99,8 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
         }
         ReportFormat::Json => exchanges::json(&mut streams.out, &results, show)?,
         ReportFormat::Junit => {
-            exchanges::junit(&mut streams.out, "callactions fire", &results, show)?
+            let all: Vec<&Exchange> = results.iter().collect();
+            exchanges::junit(&mut streams.out, "callactions fire", &all, show)?;
         }
     }
     let failed = workspace.has_errors() || results.iter().any(|e| !e.succeeded());

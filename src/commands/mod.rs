@@ -5,6 +5,7 @@ mod fire;
 mod listen;
 mod payload;
 mod render;
+mod simulate;
 mod validate;
 
 use std::io::Write;
@@ -26,6 +27,7 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Validate(args) => validate::run(args, streams),
         Command::Fire(args) => fire::run(args, streams),
         Command::Listen(args) => listen::run(args, streams),
+        Command::Simulate(args) => simulate::run(args, streams),
         Command::Schema => {
             serde_json::to_writer_pretty(&mut streams.out, &crate::schema::schema())
                 .map_err(std::io::Error::from)?;

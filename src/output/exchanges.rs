@@ -33,7 +33,7 @@ fn visible(exchange: &Exchange, show: Show) -> (Option<Request>, Option<Response
             let secrets = exchange
                 .request
                 .as_ref()
-                .map(|r| r.secrets.as_slice())
+                .map(|r| r.secrets.values.as_slice())
                 .unwrap_or_default();
             let hide = |text: &str| {
                 if show.secrets {
@@ -228,7 +228,7 @@ pub fn json(out: &mut dyn Write, exchanges: &[Exchange], show: Show) -> io::Resu
 pub fn junit(
     out: &mut dyn Write,
     name: &str,
-    exchanges: &[Exchange],
+    exchanges: &[&Exchange],
     show: Show,
 ) -> io::Result<()> {
     let failures = exchanges.iter().filter(|e| !e.succeeded()).count();
@@ -247,7 +247,11 @@ pub fn junit(
         }
     }
     for event in events {
-        let cases: Vec<&Exchange> = exchanges.iter().filter(|e| e.event == event).collect();
+        let cases: Vec<&Exchange> = exchanges
+            .iter()
+            .copied()
+            .filter(|e| e.event == event)
+            .collect();
         let failed = cases.iter().filter(|e| !e.succeeded()).count();
         let time: f64 = cases.iter().map(|e| e.elapsed.as_secs_f64()).sum();
         writeln!(

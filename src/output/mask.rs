@@ -1,5 +1,7 @@
 //! Hides credentials in everything shown (SPEC §5), unless `--show-secrets`.
 
+use std::ops::Range;
+
 use crate::request::Request;
 
 pub const MASK: &str = "****";
@@ -15,9 +17,29 @@ pub fn is_credential_header(name: &str) -> bool {
         .any(|word| name.contains(word))
 }
 
-/// `text` with every secret replaced by the mask, longest secret first.
+/// Secrets shorter than this are not looked for in text the server sends back: they
+/// would hide every occurrence of a common word.
+const MIN_ECHOED: usize = 4;
+
+/// `text` with each byte range replaced by the mask.
+pub fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut sorted: Vec<&Range<usize>> = ranges.iter().collect();
+    sorted.sort_by_key(|r| std::cmp::Reverse(r.start));
+    let mut out = text.to_owned();
+    for range in sorted {
+        if range.end <= out.len()
+            && out.is_char_boundary(range.start)
+            && out.is_char_boundary(range.end)
+        {
+            out.replace_range(range.clone(), MASK);
+        }
+    }
+    out
+}
+
+/// `text` — a response the server sent — with every secret it echoes replaced by the mask.
 pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
-    let mut sorted: Vec<&String> = secrets.iter().filter(|s| !s.is_empty()).collect();
+    let mut sorted: Vec<&String> = secrets.iter().filter(|s| s.len() >= MIN_ECHOED).collect();
     sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let mut out = text.to_owned();
     for secret in sorted {
@@ -45,20 +67,30 @@ pub fn masked(request: &Request, show_secrets: bool) -> Request {
     }
     let secrets = &request.secrets;
     Request {
-        url: mask_secrets(&request.url, secrets),
+        url: mask_ranges(&request.url, &secrets.url),
         headers: request
             .headers
             .iter()
-            .map(|(name, value)| {
+            .enumerate()
+            .map(|(index, (name, value))| {
                 let value = if is_credential_header(name) {
                     mask_credential(value)
                 } else {
-                    mask_secrets(value, secrets)
+                    let ranges: Vec<Range<usize>> = secrets
+                        .headers
+                        .iter()
+                        .filter(|(i, _)| *i == index)
+                        .map(|(_, r)| r.clone())
+                        .collect();
+                    mask_ranges(value, &ranges)
                 };
                 (name.clone(), value)
             })
             .collect(),
-        body: request.body.as_deref().map(|b| mask_secrets(b, secrets)),
+        body: request
+            .body
+            .as_deref()
+            .map(|b| mask_ranges(b, &secrets.body)),
         ..request.clone()
     }
 }
@@ -89,6 +121,9 @@ mod tests {
         assert_eq!(mask_credential("Bearer abc.def"), "Bearer ****");
         assert_eq!(mask_credential("abc123"), "****");
         let secrets = vec!["s3cr3t".to_owned(), "s3".to_owned()];
-        assert_eq!(mask_secrets("a=s3cr3t&b=s3", &secrets), "a=****&b=****");
+        // Too short to look for in a response: it would hide every `s3`.
+        assert_eq!(mask_secrets("a=s3cr3t&b=s3", &secrets), "a=****&b=s3");
+        assert_eq!(mask_ranges("key=x&box=1", &[4..5]), "key=****&box=1");
+        assert_eq!(mask_ranges("ab", &[0..1, 1..2]), "********");
     }
 }

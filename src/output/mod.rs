@@ -9,6 +9,7 @@ pub mod paint;
 pub mod received;
 pub mod requests;
 pub mod sarif;
+pub mod simulation;
 
 use std::io::{self, Write};
 

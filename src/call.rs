@@ -1,0 +1,191 @@
+//! One coherent call for `simulate`: the payload of every event of a scenario, sharing the
+//! same call id, numbers and context, with timestamps in order and a fitting outcome.
+
+use serde_json::{Value, json};
+
+use crate::event::{Event, Scenario};
+use crate::payload;
+use crate::timestamp;
+
+/// Outcomes of a call that never connected; any other outcome means it connected.
+pub const NOT_CONNECTED_OUTCOMES: &[&str] = &[
+    "no-answer",
+    "busy",
+    "failed",
+    "init_failed",
+    "dnd",
+    "voicemail",
+];
+
+/// Seconds the phone rings before it is picked up (or given up on).
+const RINGING: i64 = 12;
+/// Seconds a not-connected attempt lasts.
+const UNANSWERED: i64 = 30;
+/// Seconds the agent talks before transferring.
+const BEFORE_TRANSFER: i64 = 259;
+/// Seconds from the transfer to the agent's leg ending.
+const HANDOVER: i64 = 3;
+
+/// A call as it went, from which each event's payload is built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub scenario: Scenario,
+    pub outcome: String,
+}
+
+impl Call {
+    /// A call of `scenario`; `outcome` must fit it (a connected outcome for a call that
+    /// never connected is refused, and the reverse).
+    pub fn new(scenario: Scenario, outcome: Option<&str>) -> Result<Call, String> {
+        let outcome = match (scenario, outcome) {
+            (Scenario::NotConnected, None) => "no-answer".to_owned(),
+            (Scenario::Transferred, None) => "agent_transfer".to_owned(),
+            (Scenario::Connected, None) => sample_string(Event::CallEndConnected, "outcome"),
+            (_, Some(outcome)) => outcome.to_owned(),
+        };
+        let connected_outcome = !NOT_CONNECTED_OUTCOMES.contains(&outcome.as_str());
+        match (scenario, connected_outcome) {
+            (Scenario::NotConnected, true) => Err(format!(
+                "`{outcome}` is not an outcome of a call that never connected; use one of {}",
+                NOT_CONNECTED_OUTCOMES.join(", ")
+            )),
+            (Scenario::Connected | Scenario::Transferred, false) => Err(format!(
+                "`{outcome}` is the outcome of a call that never connected; use --scenario not-connected"
+            )),
+            _ => Ok(Call { scenario, outcome }),
+        }
+    }
+
+    /// The payload of `event` in this call: the event's sample, made consistent.
+    pub fn payload(&self, event: Event) -> Value {
+        let mut payload = payload::sample(event);
+        let started = payload["callInfo"]["startedAt"]
+            .as_str()
+            .and_then(timestamp::parse)
+            .unwrap_or(0);
+        let (ended, duration) = match self.scenario {
+            Scenario::NotConnected => (started + UNANSWERED, 0),
+            Scenario::Connected => {
+                let talk = payload::sample_ref(Event::CallEndConnected)["duration"]
+                    .as_i64()
+                    .unwrap_or(0);
+                (started + RINGING + talk, talk)
+            }
+            Scenario::Transferred => (
+                started + RINGING + BEFORE_TRANSFER + HANDOVER,
+                BEFORE_TRANSFER + HANDOVER,
+            ),
+        };
+        let call_info = &mut payload["callInfo"];
+        if call_info.get("endedAt").is_some() {
+            call_info["endedAt"] = json!(timestamp::format(ended));
+            call_info["endReason"] = json!(self.end_reason());
+            if self.scenario == Scenario::NotConnected {
+                call_info["recordingUrl"] = Value::Null;
+            }
+        }
+        if payload.get("outcome").is_some() {
+            payload["outcome"] = json!(self.outcome);
+            payload["duration"] = json!(duration);
+        }
+        if payload.get("transfer").is_some() {
+            let picked_up = started + RINGING + BEFORE_TRANSFER;
+            payload["transfer"]["startedAt"] = json!(timestamp::format(picked_up));
+            if payload["transfer"].get("endedAt").is_some() {
+                let talked = payload["transfer"]["duration"].as_i64().unwrap_or(0);
+                payload["transfer"]["endedAt"] = json!(timestamp::format(picked_up + talked));
+            }
+        }
+        payload
+    }
+
+    fn end_reason(&self) -> &str {
+        match (self.scenario, self.outcome.as_str()) {
+            (Scenario::Transferred, _) => "transferred",
+            (Scenario::Connected, _) => "user_hangup",
+            (Scenario::NotConnected, "init_failed") => "failed",
+            (Scenario::NotConnected, outcome) => outcome,
+        }
+    }
+}
+
+fn sample_string(event: Event, key: &str) -> String {
+    payload::sample_ref(event)[key]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn time(payload: &Value, path: &[&str]) -> i64 {
+        let value = path.iter().fold(payload, |v, k| &v[*k]);
+        timestamp::parse(value.as_str().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn every_event_of_a_call_is_coherent() {
+        for scenario in Scenario::ALL {
+            let call = Call::new(scenario, None).unwrap();
+            let payloads: Vec<Value> = scenario
+                .lifecycle()
+                .iter()
+                .map(|e| call.payload(*e))
+                .collect();
+            let first = &payloads[0];
+            for payload in &payloads {
+                assert_eq!(payload["callInfo"]["callSid"], first["callInfo"]["callSid"]);
+                assert_eq!(payload["callInfo"]["from"], first["callInfo"]["from"]);
+                assert_eq!(payload["context"], first["context"]);
+                let started = time(payload, &["callInfo", "startedAt"]);
+                if payload["callInfo"].get("endedAt").is_some() {
+                    let ended = time(payload, &["callInfo", "endedAt"]);
+                    assert!(started <= ended);
+                    let duration = payload["duration"].as_i64().unwrap();
+                    assert!(
+                        duration <= ended - started,
+                        "{scenario:?}: duration {duration}"
+                    );
+                    assert_eq!(payload["outcome"], json!(call.outcome));
+                }
+                if payload.get("transfer").is_some() {
+                    let picked_up = time(payload, &["transfer", "startedAt"]);
+                    assert!(started <= picked_up);
+                    if payload["callInfo"].get("endedAt").is_some() {
+                        assert!(picked_up <= time(payload, &["callInfo", "endedAt"]));
+                    }
+                    if payload["transfer"].get("endedAt").is_some() {
+                        assert!(picked_up <= time(payload, &["transfer", "endedAt"]));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn outcomes_fit_the_scenario() {
+        assert_eq!(
+            Call::new(Scenario::NotConnected, None).unwrap().outcome,
+            "no-answer"
+        );
+        assert_eq!(
+            Call::new(Scenario::NotConnected, Some("busy"))
+                .unwrap()
+                .outcome,
+            "busy"
+        );
+        assert!(Call::new(Scenario::NotConnected, Some("appointment_booked")).is_err());
+        assert!(Call::new(Scenario::Connected, Some("busy")).is_err());
+        assert_eq!(
+            Call::new(Scenario::Transferred, None).unwrap().outcome,
+            "agent_transfer"
+        );
+        let busy = Call::new(Scenario::NotConnected, Some("busy")).unwrap();
+        let payload = busy.payload(Event::CallEndNotConnected);
+        assert_eq!(payload["callInfo"]["endReason"], "busy");
+        assert_eq!(payload["duration"], 0);
+        assert_eq!(payload["callInfo"]["recordingUrl"], Value::Null);
+    }
+}

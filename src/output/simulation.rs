@@ -1,0 +1,168 @@
+//! A simulated call, event by event in firing order, then the events that never happen.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::Paint;
+use super::exchanges::{self, Show};
+use super::mask::masked;
+use super::requests::{self, Shown};
+use crate::simulation::{Ran, Simulation};
+use crate::workspace::Selected;
+
+pub fn human(
+    out: &mut dyn Write,
+    paint: Paint,
+    simulation: &Simulation<'_>,
+    runs: &[Vec<Ran>],
+    show: Show,
+) -> io::Result<()> {
+    let order: Vec<&str> = simulation.steps.iter().map(|s| s.event.name()).collect();
+    writeln!(
+        out,
+        "{} call {}: {} (outcome {})",
+        paint.bold(simulation.scenario().name()),
+        simulation.call_sid(),
+        order.join(" → "),
+        simulation.call.outcome
+    )?;
+    for (number, (step, ran)) in simulation.steps.iter().zip(runs).enumerate() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {}",
+            paint.bold(&format!("{}.", number + 1)),
+            paint.bold(step.event.name())
+        )?;
+        if step.actions.is_empty() {
+            writeln!(out, "   {}", paint.dim("no action fires"))?;
+            continue;
+        }
+        for (item, result) in step.actions.iter().zip(ran) {
+            match result {
+                Ran::Rendered(request) => {
+                    let request = masked(request, show.secrets);
+                    let shown = [Shown {
+                        request: &request,
+                        file: &item.file.path,
+                        line: item.action.span.start.line,
+                    }];
+                    requests::human(&mut Indented::new(&mut *out), paint, &shown)?;
+                }
+                Ran::NotRendered(error) => {
+                    writeln!(
+                        out,
+                        "   {} {}: {}",
+                        paint.error("✗"),
+                        paint.bold(&item.action.name),
+                        error.message
+                    )?;
+                }
+                Ran::Sent(exchange) => {
+                    exchanges::human_one(&mut Indented::new(&mut *out), paint, exchange, show)?
+                }
+            }
+        }
+    }
+    if !simulation.skipped.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint.bold("Not firing in this scenario"))?;
+        for skipped in &simulation.skipped {
+            let mut line = format!("   {}: not fired — {}", skipped.event.name(), skipped.why);
+            if !skipped.actions.is_empty() {
+                line.push_str(&format!(
+                    "; would never run: {}",
+                    names(&skipped.actions).join(", ")
+                ));
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn json(
+    out: &mut dyn Write,
+    simulation: &Simulation<'_>,
+    runs: &[Vec<Ran>],
+    show: Show,
+) -> io::Result<()> {
+    let events: Vec<Value> = simulation
+        .steps
+        .iter()
+        .zip(runs)
+        .map(|(step, ran)| {
+            let actions: Vec<Value> = step
+                .actions
+                .iter()
+                .zip(ran)
+                .map(|(item, result)| match result {
+                    Ran::Rendered(request) => {
+                        let mut value = requests::to_json(&masked(request, show.secrets));
+                        value["ok"] = json!(true);
+                        value
+                    }
+                    Ran::NotRendered(error) => json!({
+                        "name": item.action.name,
+                        "event": step.event.name(),
+                        "ok": false,
+                        "error": error.message,
+                    }),
+                    Ran::Sent(exchange) => exchanges::to_json(exchange, show),
+                })
+                .collect();
+            json!({"event": step.event.name(), "payload": step.payload, "actions": actions})
+        })
+        .collect();
+    let not_firing: Vec<Value> = simulation
+        .skipped
+        .iter()
+        .map(|s| json!({"event": s.event.name(), "why": s.why, "actions": names(&s.actions)}))
+        .collect();
+    let report = json!({
+        "scenario": simulation.scenario().name(),
+        "outcome": simulation.call.outcome,
+        "call_sid": simulation.call_sid(),
+        "events": events,
+        "not_firing": not_firing,
+    });
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+fn names(actions: &[Selected<'_>]) -> Vec<String> {
+    actions.iter().map(|s| s.action.name.clone()).collect()
+}
+
+/// Indents every line written through it by three spaces, under its event.
+struct Indented<'w> {
+    out: &'w mut dyn Write,
+    at_line_start: bool,
+}
+
+impl<'w> Indented<'w> {
+    fn new(out: &'w mut dyn Write) -> Self {
+        Indented {
+            out,
+            at_line_start: true,
+        }
+    }
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for line in buf.split_inclusive(|b| *b == b'\n') {
+            if self.at_line_start && line != b"\n" {
+                self.out.write_all(b"   ")?;
+            }
+            self.out.write_all(line)?;
+            self.at_line_start = line.ends_with(b"\n");
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
