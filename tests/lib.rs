@@ -11,5 +11,6 @@ mod listen;
 mod readme;
 mod render_cases;
 mod schema;
+mod simulate;
 mod validate_cases;
 mod validate_formats;

@@ -39,7 +39,10 @@ pub fn human(
             writeln!(out, "   {}", paint.dim("no action fires"))?;
             continue;
         }
-        for (item, result) in step.actions.iter().zip(ran) {
+        for (i, (item, result)) in step.actions.iter().zip(ran).enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
             match result {
                 Ran::Rendered(request) => {
                     let request = masked(request, show.secrets);
