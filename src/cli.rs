@@ -57,6 +57,11 @@ pub enum Command {
     Listen(ListenArgs),
     /// Walk a call's lifecycle and show (or, with --fire, send) every action in firing order
     Simulate(SimulateArgs),
+    /// A shell completion script, generated from this command line
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Args)]

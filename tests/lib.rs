@@ -4,6 +4,7 @@ mod harness;
 mod server;
 
 mod cli;
+mod completions;
 mod escaping;
 mod fire;
 mod hostile;

@@ -25,24 +25,56 @@ fn report(args: &[&str]) -> Value {
 #[test]
 fn events_fire_in_lifecycle_order_and_the_rest_are_explained() {
     for (scenario, fired, skipped) in [
-        ("connected", vec!["call_start", "call_end", "call_end_connected"], vec!["call_end_not_connected", "transfer_start", "transfer_end"]),
-        ("not-connected", vec!["call_end", "call_end_not_connected"], vec!["call_start", "call_end_connected", "transfer_start", "transfer_end"]),
+        (
+            "connected",
+            vec!["call_start", "call_end", "call_end_connected"],
+            vec!["call_end_not_connected", "transfer_start", "transfer_end"],
+        ),
+        (
+            "not-connected",
+            vec!["call_end", "call_end_not_connected"],
+            vec![
+                "call_start",
+                "call_end_connected",
+                "transfer_start",
+                "transfer_end",
+            ],
+        ),
         (
             "transferred",
-            vec!["call_start", "transfer_start", "call_end", "call_end_connected", "transfer_end"],
+            vec![
+                "call_start",
+                "transfer_start",
+                "call_end",
+                "call_end_connected",
+                "transfer_end",
+            ],
             vec!["call_end_not_connected"],
         ),
     ] {
         let report = report(&["--scenario", scenario]);
-        let events: Vec<&str> = report["events"].as_array().unwrap().iter().map(|e| e["event"].as_str().unwrap()).collect();
+        let events: Vec<&str> = report["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["event"].as_str().unwrap())
+            .collect();
         assert_eq!(events, fired, "{scenario}");
-        let not_firing: Vec<&str> = report["not_firing"].as_array().unwrap().iter().map(|e| e["event"].as_str().unwrap()).collect();
+        let not_firing: Vec<&str> = report["not_firing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["event"].as_str().unwrap())
+            .collect();
         assert_eq!(not_firing, skipped, "{scenario}");
     }
     let not_connected = report(&["--scenario", "not-connected"]);
     let call_start = &not_connected["not_firing"][0];
     assert_eq!(call_start["why"], "the call never connected");
-    assert_eq!(call_start["actions"], serde_json::json!(["crm-call-started"]));
+    assert_eq!(
+        call_start["actions"],
+        serde_json::json!(["crm-call-started"])
+    );
 }
 
 fn time(value: &Value) -> i64 {
@@ -52,12 +84,20 @@ fn time(value: &Value) -> i64 {
 #[test]
 fn the_payloads_describe_one_coherent_call() {
     let report = report(&["--scenario", "transferred"]);
-    let payloads: Vec<&Value> = report["events"].as_array().unwrap().iter().map(|e| &e["payload"]).collect();
+    let payloads: Vec<&Value> = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["payload"])
+        .collect();
     let sid = &payloads[0]["callInfo"]["callSid"];
     for payload in &payloads {
         assert_eq!(&payload["callInfo"]["callSid"], sid);
         assert_eq!(payload["callInfo"]["from"], payloads[0]["callInfo"]["from"]);
-        assert_eq!(payload["callInfo"]["startedAt"], payloads[0]["callInfo"]["startedAt"]);
+        assert_eq!(
+            payload["callInfo"]["startedAt"],
+            payloads[0]["callInfo"]["startedAt"]
+        );
     }
     let started = time(&payloads[0]["callInfo"]["startedAt"]);
     let transfer_start = &payloads[1]["transfer"];
@@ -67,8 +107,14 @@ fn the_payloads_describe_one_coherent_call() {
     assert!(started <= picked_up);
     assert!(picked_up <= time(&call_end["callInfo"]["endedAt"]));
     assert!(picked_up <= time(&transfer_end["transfer"]["endedAt"]));
-    assert_eq!(transfer_end["transfer"]["startedAt"], transfer_start["startedAt"]);
-    assert_eq!(call_end["callInfo"]["endedAt"], transfer_end["callInfo"]["endedAt"]);
+    assert_eq!(
+        transfer_end["transfer"]["startedAt"],
+        transfer_start["startedAt"]
+    );
+    assert_eq!(
+        call_end["callInfo"]["endedAt"],
+        transfer_end["callInfo"]["endedAt"]
+    );
     let ended = time(&call_end["callInfo"]["endedAt"]);
     assert!(call_end["duration"].as_i64().unwrap() <= ended - started);
     assert_eq!(call_end["outcome"], "agent_transfer");
@@ -81,17 +127,33 @@ fn outcomes_must_fit_the_scenario() {
     assert_eq!(busy["outcome"], "busy");
     assert_eq!(busy["events"][1]["payload"]["outcome"], "busy");
     assert_eq!(busy["events"][1]["payload"]["duration"], 0);
-    let wrong = examples(&["--scenario", "not-connected", "--outcome", "appointment_booked"]);
+    let wrong = examples(&[
+        "--scenario",
+        "not-connected",
+        "--outcome",
+        "appointment_booked",
+    ]);
     assert_eq!(wrong.code, 2);
     assert!(wrong.stderr.contains("never connected"), "{}", wrong.stderr);
-    assert_eq!(examples(&["--scenario", "connected", "--outcome", "busy"]).code, 2);
+    assert_eq!(
+        examples(&["--scenario", "connected", "--outcome", "busy"]).code,
+        2
+    );
     assert_eq!(examples(&["--scenario", "sideways"]).code, 2);
-    assert_eq!(examples(&["--scenario", "connected", "--format", "junit"]).code, 2);
+    assert_eq!(
+        examples(&["--scenario", "connected", "--format", "junit"]).code,
+        2
+    );
 }
 
 #[test]
 fn set_overrides_the_generated_call() {
-    let report = report(&["--scenario", "connected", "--set", "callInfo.callSid=CA-mine"]);
+    let report = report(&[
+        "--scenario",
+        "connected",
+        "--set",
+        "callInfo.callSid=CA-mine",
+    ]);
     for event in report["events"].as_array().unwrap() {
         assert_eq!(event["payload"]["callInfo"]["callSid"], "CA-mine");
     }
@@ -109,16 +171,31 @@ fn fire_sends_in_firing_order() {
     let server = Recorder::start(200, &[], "");
     let dir = tempfile::tempdir().unwrap();
     let yaml = "actions:\n  - name: ended\n    event: call_end_connected\n    url: BASE/3\n  - name: transfer-done\n    event: transfer_end\n    url: BASE/5\n  - name: started\n    event: call_start\n    url: BASE/1\n  - name: transferring\n    event: transfer_start\n    url: BASE/2\n  - name: ended-any\n    event: call_end\n    url: BASE/3a\n  - name: never\n    event: call_end_not_connected\n    url: BASE/never\n";
-    std::fs::write(dir.path().join("callactions.yaml"), yaml.replace("BASE", &server.base)).unwrap();
+    std::fs::write(
+        dir.path().join("callactions.yaml"),
+        yaml.replace("BASE", &server.base),
+    )
+    .unwrap();
     let run = Test::new()
         .current_dir(dir.path())
-        .args(["simulate", "--scenario", "transferred", "--fire", "--format", "junit"])
+        .args([
+            "simulate",
+            "--scenario",
+            "transferred",
+            "--fire",
+            "--format",
+            "junit",
+        ])
         .run();
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let order: Vec<String> = server.requests().into_iter().map(|r| r.url).collect();
     assert_eq!(order, ["/1", "/2", "/3a", "/3", "/5"]);
     let bodies: Vec<Value> = server.requests().iter().map(|r| r.json()).collect();
-    assert!(bodies.iter().all(|b| b["callInfo"]["callSid"] == bodies[0]["callInfo"]["callSid"]));
+    assert!(
+        bodies
+            .iter()
+            .all(|b| b["callInfo"]["callSid"] == bodies[0]["callInfo"]["callSid"])
+    );
     let junit = roxmltree::Document::parse(&run.stdout).unwrap();
     assert_eq!(junit.root_element().attribute("tests"), Some("5"));
 }
@@ -128,9 +205,32 @@ fn fire_failures_fail_the_run() {
     let server = Recorder::start(500, &[], "");
     let dir = tempfile::tempdir().unwrap();
     let yaml = "actions:\n  - name: started\n    event: call_start\n    url: BASE/1\n";
-    std::fs::write(dir.path().join("callactions.yaml"), yaml.replace("BASE", &server.base)).unwrap();
-    let run = Test::new().current_dir(dir.path()).args(["simulate", "--scenario", "connected", "--fire"]).run();
+    std::fs::write(
+        dir.path().join("callactions.yaml"),
+        yaml.replace("BASE", &server.base),
+    )
+    .unwrap();
+    let run = Test::new()
+        .current_dir(dir.path())
+        .args(["simulate", "--scenario", "connected", "--fire"])
+        .run();
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("HTTP 500 Internal Server Error"), "{}", run.stdout);
-    assert_eq!(callactions(["simulate", "--scenario", "connected", "--timeout", "1s", "fixtures/examples"]).code, 2, "--timeout needs --fire");
+    assert!(
+        run.stdout.contains("HTTP 500 Internal Server Error"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        callactions([
+            "simulate",
+            "--scenario",
+            "connected",
+            "--timeout",
+            "1s",
+            "fixtures/examples"
+        ])
+        .code,
+        2,
+        "--timeout needs --fire"
+    );
 }

@@ -1,5 +1,6 @@
 //! One short function per command, composing the domain modules and the output layer.
 
+pub mod completions;
 mod events;
 mod fire;
 mod listen;
@@ -28,6 +29,7 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Fire(args) => fire::run(args, streams),
         Command::Listen(args) => listen::run(args, streams),
         Command::Simulate(args) => simulate::run(args, streams),
+        Command::Completions { shell } => completions::run(shell, streams),
         Command::Schema => {
             serde_json::to_writer_pretty(&mut streams.out, &crate::schema::schema())
                 .map_err(std::io::Error::from)?;

@@ -124,7 +124,10 @@ mod tests {
         // Too short to look for in a response: it would hide every `s3`.
         assert_eq!(mask_secrets("a=s3cr3t&b=s3", &secrets), "a=****&b=s3");
         let token = 4..5;
-        assert_eq!(mask_ranges("key=x&box=1", std::slice::from_ref(&token)), "key=****&box=1");
+        assert_eq!(
+            mask_ranges("key=x&box=1", std::slice::from_ref(&token)),
+            "key=****&box=1"
+        );
         assert_eq!(mask_ranges("ab", &[0..1, 1..2]), "********");
     }
 }

@@ -1,0 +1,189 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'callactions'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'callactions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The six events, when each fires, and the lifecycles that order them')
+            [CompletionResult]::new('payload', 'payload', [CompletionResultType]::ParameterValue, 'An event''s sample payload ("View Payload"), or with --vars its variable table')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Show each selected action rendered against a payload: method, URL, headers, body')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check action files for CI: every problem with file:line:col, a rule name and a fix')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'The JSON Schema of the action file, for editors')
+            [CompletionResult]::new('fire', 'fire', [CompletionResultType]::ParameterValue, 'Send the selected actions'' requests and report status, time and response')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'A local webhook receiver that prints every request it gets')
+            [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'callactions;events' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;payload' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--vars', '--vars', [CompletionResultType]::ParameterName, 'List the variables (path, type, description, example) instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;render' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only actions of this event (repeatable)')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the action with this name (repeatable)')
+            [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'A JSON payload for every action, or a folder of <event>.json files')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'A variable missing from the payload is an error, not a warning')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show credentials instead of ****')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;validate' {
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Do not report this rule (repeatable); see the README for the rules')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Warnings fail the run too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;schema' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;fire' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only actions of this event (repeatable)')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the action with this name (repeatable)')
+            [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'A JSON payload for every action, or a folder of <event>.json files')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'One deadline for each whole exchange, instead of the actions'' own (500ms, 2s, 1m)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Send every action of the files')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'A variable missing from the payload is an error, not a warning')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Render the requests and send nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the request sent and the response headers too')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the request sent and the response headers too')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show credentials instead of ****')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not check TLS certificates (for self-signed local endpoints)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;listen' {
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on; 0 picks a free one')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to bind; loopback unless you say otherwise')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Status code to answer with')
+            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long before answering (500ms, 2s)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit after this many requests')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show credential headers instead of ****')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;simulate' {
+            [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'How the call goes')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'The call''s outcome (default: no-answer when not connected, agent_transfer when transferred, the sample''s otherwise)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only actions of this event (repeatable)')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the action with this name (repeatable)')
+            [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'A JSON payload for every action, or a folder of <event>.json files')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --fire: one deadline for each whole exchange (500ms, 2s, 1m)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'A variable missing from the payload is an error, not a warning')
+            [CompletionResult]::new('--fire', '--fire', [CompletionResultType]::ParameterName, 'Send the requests, as `fire` does, instead of showing them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'With --fire: show the request sent and the response headers too')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'With --fire: show the request sent and the response headers too')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show credentials instead of ****')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'With --fire: do not check TLS certificates')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;completions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'callactions;help' {
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The six events, when each fires, and the lifecycles that order them')
+            [CompletionResult]::new('payload', 'payload', [CompletionResultType]::ParameterValue, 'An event''s sample payload ("View Payload"), or with --vars its variable table')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Show each selected action rendered against a payload: method, URL, headers, body')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check action files for CI: every problem with file:line:col, a rule name and a fix')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'The JSON Schema of the action file, for editors')
+            [CompletionResult]::new('fire', 'fire', [CompletionResultType]::ParameterValue, 'Send the selected actions'' requests and report status, time and response')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'A local webhook receiver that prints every request it gets')
+            [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'callactions;help;events' {
+            break
+        }
+        'callactions;help;payload' {
+            break
+        }
+        'callactions;help;render' {
+            break
+        }
+        'callactions;help;validate' {
+            break
+        }
+        'callactions;help;schema' {
+            break
+        }
+        'callactions;help;fire' {
+            break
+        }
+        'callactions;help;listen' {
+            break
+        }
+        'callactions;help;simulate' {
+            break
+        }
+        'callactions;help;completions' {
+            break
+        }
+        'callactions;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,163 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[callactions] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'callactions'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'callactions'= {
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand events 'The six events, when each fires, and the lifecycles that order them'
+            cand payload 'An event''s sample payload ("View Payload"), or with --vars its variable table'
+            cand render 'Show each selected action rendered against a payload: method, URL, headers, body'
+            cand validate 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
+            cand schema 'The JSON Schema of the action file, for editors'
+            cand fire 'Send the selected actions'' requests and report status, time and response'
+            cand listen 'A local webhook receiver that prints every request it gets'
+            cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
+            cand completions 'A shell completion script, generated from this command line'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'callactions;events'= {
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;payload'= {
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --vars 'List the variables (path, type, description, example) instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;render'= {
+            cand --event 'Only actions of this event (repeatable)'
+            cand --action 'Only the action with this name (repeatable)'
+            cand --payload 'A JSON payload for every action, or a folder of <event>.json files'
+            cand --set 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)'
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --strict 'A variable missing from the payload is an error, not a warning'
+            cand --show-secrets 'Show credentials instead of ****'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;validate'= {
+            cand --ignore 'Do not report this rule (repeatable); see the README for the rules'
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --strict 'Warnings fail the run too'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;schema'= {
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;fire'= {
+            cand --event 'Only actions of this event (repeatable)'
+            cand --action 'Only the action with this name (repeatable)'
+            cand --payload 'A JSON payload for every action, or a folder of <event>.json files'
+            cand --set 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)'
+            cand --timeout 'One deadline for each whole exchange, instead of the actions'' own (500ms, 2s, 1m)'
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --all 'Send every action of the files'
+            cand --strict 'A variable missing from the payload is an error, not a warning'
+            cand --dry-run 'Render the requests and send nothing'
+            cand -v 'Show the request sent and the response headers too'
+            cand --verbose 'Show the request sent and the response headers too'
+            cand --show-secrets 'Show credentials instead of ****'
+            cand --insecure 'Do not check TLS certificates (for self-signed local endpoints)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;listen'= {
+            cand --port 'Port to listen on; 0 picks a free one'
+            cand --host 'Address to bind; loopback unless you say otherwise'
+            cand --status 'Status code to answer with'
+            cand --delay 'Wait this long before answering (500ms, 2s)'
+            cand --count 'Exit after this many requests'
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --show-secrets 'Show credential headers instead of ****'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;simulate'= {
+            cand --scenario 'How the call goes'
+            cand --outcome 'The call''s outcome (default: no-answer when not connected, agent_transfer when transferred, the sample''s otherwise)'
+            cand --event 'Only actions of this event (repeatable)'
+            cand --action 'Only the action with this name (repeatable)'
+            cand --payload 'A JSON payload for every action, or a folder of <event>.json files'
+            cand --set 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)'
+            cand --timeout 'With --fire: one deadline for each whole exchange (500ms, 2s, 1m)'
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --strict 'A variable missing from the payload is an error, not a warning'
+            cand --fire 'Send the requests, as `fire` does, instead of showing them'
+            cand -v 'With --fire: show the request sent and the response headers too'
+            cand --verbose 'With --fire: show the request sent and the response headers too'
+            cand --show-secrets 'Show credentials instead of ****'
+            cand --insecure 'With --fire: do not check TLS certificates'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;completions'= {
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'callactions;help'= {
+            cand events 'The six events, when each fires, and the lifecycles that order them'
+            cand payload 'An event''s sample payload ("View Payload"), or with --vars its variable table'
+            cand render 'Show each selected action rendered against a payload: method, URL, headers, body'
+            cand validate 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
+            cand schema 'The JSON Schema of the action file, for editors'
+            cand fire 'Send the selected actions'' requests and report status, time and response'
+            cand listen 'A local webhook receiver that prints every request it gets'
+            cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
+            cand completions 'A shell completion script, generated from this command line'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'callactions;help;events'= {
+        }
+        &'callactions;help;payload'= {
+        }
+        &'callactions;help;render'= {
+        }
+        &'callactions;help;validate'= {
+        }
+        &'callactions;help;schema'= {
+        }
+        &'callactions;help;fire'= {
+        }
+        &'callactions;help;listen'= {
+        }
+        &'callactions;help;simulate'= {
+        }
+        &'callactions;help;completions'= {
+        }
+        &'callactions;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

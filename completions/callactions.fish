@@ -1,0 +1,161 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_callactions_global_optspecs
+    string join \n color= h/help V/version
+end
+
+function __fish_callactions_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_callactions_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_callactions_using_subcommand
+    set -l cmd (__fish_callactions_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c callactions -n "__fish_callactions_needs_command" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_needs_command" -s V -l version -d 'Print version'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "events" -d 'The six events, when each fires, and the lifecycles that order them'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "payload" -d 'An event\'s sample payload ("View Payload"), or with --vars its variable table'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "render" -d 'Show each selected action rendered against a payload: method, URL, headers, body'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "validate" -d 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "schema" -d 'The JSON Schema of the action file, for editors'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "completions" -d 'A shell completion script, generated from this command line'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c callactions -n "__fish_callactions_using_subcommand events" -l format -r -f -a "human\t''
+json\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand events" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand payload" -l format -r -f -a "human\t''
+json\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand payload" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand payload" -l vars -d 'List the variables (path, type, description, example) instead'
+complete -c callactions -n "__fish_callactions_using_subcommand payload" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t''
+call_end\t''
+call_end_connected\t''
+call_end_not_connected\t''
+transfer_start\t''
+transfer_end\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l action -d 'Only the action with this name (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l format -r -f -a "human\t''
+json\t''
+curl\t'A copy-pasteable curl command per action'"
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l strict -d 'A variable missing from the payload is an error, not a warning'
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l show-secrets -d 'Show credentials instead of ****'
+complete -c callactions -n "__fish_callactions_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l ignore -d 'Do not report this rule (repeatable); see the README for the rules' -r
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l format -r -f -a "human\t''
+json\t''
+github\t'GitHub Actions workflow commands (annotations)'
+sarif\t'SARIF 2.1.0, for code scanning'"
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l strict -d 'Warnings fail the run too'
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand schema" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t''
+call_end\t''
+call_end_connected\t''
+call_end_not_connected\t''
+transfer_start\t''
+transfer_end\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l action -d 'Only the action with this name (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l timeout -d 'One deadline for each whole exchange, instead of the actions\' own (500ms, 2s, 1m)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l format -r -f -a "human\t''
+json\t''
+junit\t'JUnit XML: a testsuite per event, a testcase per action'"
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l all -d 'Send every action of the files'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l strict -d 'A variable missing from the payload is an error, not a warning'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l dry-run -d 'Render the requests and send nothing'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -s v -l verbose -d 'Show the request sent and the response headers too'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l show-secrets -d 'Show credentials instead of ****'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l insecure -d 'Do not check TLS certificates (for self-signed local endpoints)'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l port -d 'Port to listen on; 0 picks a free one' -r
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l host -d 'Address to bind; loopback unless you say otherwise' -r
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l status -d 'Status code to answer with' -r
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l delay -d 'Wait this long before answering (500ms, 2s)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l count -d 'Exit after this many requests' -r
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l format -r -f -a "human\t''
+json\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l show-secrets -d 'Show credential headers instead of ****'
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l scenario -d 'How the call goes' -r -f -a "connected\t''
+not-connected\t''
+transferred\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l outcome -d 'The call\'s outcome (default: no-answer when not connected, agent_transfer when transferred, the sample\'s otherwise)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t''
+call_end\t''
+call_end_connected\t''
+call_end_not_connected\t''
+transfer_start\t''
+transfer_end\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l action -d 'Only the action with this name (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l timeout -d 'With --fire: one deadline for each whole exchange (500ms, 2s, 1m)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l format -r -f -a "human\t''
+json\t''
+junit\t'JUnit XML: a testsuite per event, a testcase per action'"
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l strict -d 'A variable missing from the payload is an error, not a warning'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l fire -d 'Send the requests, as `fire` does, instead of showing them'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s v -l verbose -d 'With --fire: show the request sent and the response headers too'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l show-secrets -d 'Show credentials instead of ****'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l insecure -d 'With --fire: do not check TLS certificates'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand completions" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "events" -d 'The six events, when each fires, and the lifecycles that order them'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "payload" -d 'An event\'s sample payload ("View Payload"), or with --vars its variable table'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "render" -d 'Show each selected action rendered against a payload: method, URL, headers, body'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "validate" -d 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "schema" -d 'The JSON Schema of the action file, for editors'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "completions" -d 'A shell completion script, generated from this command line'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
