@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('fire', 'fire', [CompletionResultType]::ParameterValue, 'Send the selected actions'' requests and report status, time and response')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'A local webhook receiver that prints every request it gets')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a new action, asking for each part (or taking it from flags)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -133,6 +134,23 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'callactions;init' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The event the action fires at')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The action''s name (default: from the event)')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'GET, POST or PUT (default POST)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL; placeholders allowed')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds, 1 to 60 (default 15)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header, as NAME:VALUE (repeatable)')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body, as text')
+            [CompletionResult]::new('--body-vars', '--body-vars', [CompletionResultType]::ParameterName, 'A JSON body of these variables, comma-separated')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--default-body', '--default-body', [CompletionResultType]::ParameterName, 'No body: POST and PUT send the event''s whole payload')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Write without asking for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Write without asking for confirmation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'callactions;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -148,6 +166,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('fire', 'fire', [CompletionResultType]::ParameterValue, 'Send the selected actions'' requests and report status, time and response')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'A local webhook receiver that prints every request it gets')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a new action, asking for each part (or taking it from flags)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -174,6 +193,9 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             break
         }
         'callactions;help;simulate' {
+            break
+        }
+        'callactions;help;init' {
             break
         }
         'callactions;help;completions' {

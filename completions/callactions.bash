@@ -28,6 +28,9 @@ _callactions() {
             callactions,help)
                 cmd="callactions__subcmd__help"
                 ;;
+            callactions,init)
+                cmd="callactions__subcmd__init"
+                ;;
             callactions,listen)
                 cmd="callactions__subcmd__listen"
                 ;;
@@ -58,6 +61,9 @@ _callactions() {
             callactions__subcmd__help,help)
                 cmd="callactions__subcmd__help__subcmd__help"
                 ;;
+            callactions__subcmd__help,init)
+                cmd="callactions__subcmd__help__subcmd__init"
+                ;;
             callactions__subcmd__help,listen)
                 cmd="callactions__subcmd__help__subcmd__listen"
                 ;;
@@ -83,7 +89,7 @@ _callactions() {
 
     case "${cmd}" in
         callactions)
-            opts="-h -V --color --help --version events payload render validate schema fire listen simulate completions help"
+            opts="-h -V --color --help --version events payload render validate schema fire listen simulate init completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -183,7 +189,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__help)
-            opts="events payload render validate schema fire listen simulate completions help"
+            opts="events payload render validate schema fire listen simulate init completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,6 +245,20 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        callactions__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -329,6 +349,56 @@ _callactions() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        callactions__subcmd__init)
+            opts="-y -h --event --name --method --url --timeout --header --body --body-vars --default-body --yes --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --event)
+                    COMPREPLY=($(compgen -W "call_start call_end call_end_connected call_end_not_connected transfer_start transfer_end" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "GET POST PUT" -- "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-vars)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

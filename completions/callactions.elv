@@ -31,6 +31,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand fire 'Send the selected actions'' requests and report status, time and response'
             cand listen 'A local webhook receiver that prints every request it gets'
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
+            cand init 'Write a new action, asking for each part (or taking it from flags)'
             cand completions 'A shell completion script, generated from this command line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -121,6 +122,22 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'callactions;init'= {
+            cand --event 'The event the action fires at'
+            cand --name 'The action''s name (default: from the event)'
+            cand --method 'GET, POST or PUT (default POST)'
+            cand --url 'The URL; placeholders allowed'
+            cand --timeout 'Seconds, 1 to 60 (default 15)'
+            cand --header 'A header, as NAME:VALUE (repeatable)'
+            cand --body 'The body, as text'
+            cand --body-vars 'A JSON body of these variables, comma-separated'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --default-body 'No body: POST and PUT send the event''s whole payload'
+            cand -y 'Write without asking for confirmation'
+            cand --yes 'Write without asking for confirmation'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'callactions;completions'= {
             cand --color 'When to colour the output; NO_COLOR is honoured'
             cand -h 'Print help (see more with ''--help'')'
@@ -135,6 +152,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand fire 'Send the selected actions'' requests and report status, time and response'
             cand listen 'A local webhook receiver that prints every request it gets'
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
+            cand init 'Write a new action, asking for each part (or taking it from flags)'
             cand completions 'A shell completion script, generated from this command line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -153,6 +171,8 @@ set edit:completion:arg-completer[callactions] = {|@words|
         &'callactions;help;listen'= {
         }
         &'callactions;help;simulate'= {
+        }
+        &'callactions;help;init'= {
         }
         &'callactions;help;completions'= {
         }

@@ -37,6 +37,7 @@ complete -c callactions -n "__fish_callactions_needs_command" -f -a "schema" -d 
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "init" -d 'Write a new action, asking for each part (or taking it from flags)'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "completions" -d 'A shell completion script, generated from this command line'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c callactions -n "__fish_callactions_using_subcommand events" -l format -r -f -a "human\t''
@@ -145,17 +146,39 @@ complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s v -
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l show-secrets -d 'Show credentials instead of ****'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l insecure -d 'With --fire: do not check TLS certificates'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l event -d 'The event the action fires at' -r -f -a "call_start\t''
+call_end\t''
+call_end_connected\t''
+call_end_not_connected\t''
+transfer_start\t''
+transfer_end\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l name -d 'The action\'s name (default: from the event)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l method -d 'GET, POST or PUT (default POST)' -r -f -a "GET\t''
+POST\t''
+PUT\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l url -d 'The URL; placeholders allowed' -r
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l timeout -d 'Seconds, 1 to 60 (default 15)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l header -d 'A header, as NAME:VALUE (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l body -d 'The body, as text' -r
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l body-vars -d 'A JSON body of these variables, comma-separated' -r
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l default-body -d 'No body: POST and PUT send the event\'s whole payload'
+complete -c callactions -n "__fish_callactions_using_subcommand init" -s y -l yes -d 'Write without asking for confirmation'
+complete -c callactions -n "__fish_callactions_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand completions" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "events" -d 'The six events, when each fires, and the lifecycles that order them'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "payload" -d 'An event\'s sample payload ("View Payload"), or with --vars its variable table'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "render" -d 'Show each selected action rendered against a payload: method, URL, headers, body'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "validate" -d 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "schema" -d 'The JSON Schema of the action file, for editors'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "completions" -d 'A shell completion script, generated from this command line'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "events" -d 'The six events, when each fires, and the lifecycles that order them'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "payload" -d 'An event\'s sample payload ("View Payload"), or with --vars its variable table'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "render" -d 'Show each selected action rendered against a payload: method, URL, headers, body'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "validate" -d 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "schema" -d 'The JSON Schema of the action file, for editors'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "init" -d 'Write a new action, asking for each part (or taking it from flags)'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "completions" -d 'A shell completion script, generated from this command line'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -57,11 +57,58 @@ pub enum Command {
     Listen(ListenArgs),
     /// Walk a call's lifecycle and show (or, with --fire, send) every action in firing order
     Simulate(SimulateArgs),
+    /// Write a new action, asking for each part (or taking it from flags)
+    Init(InitArgs),
     /// A shell completion script, generated from this command line
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Without a terminal, every answer comes from flags: --event, --url and --yes are required; the rest have defaults."
+)]
+pub struct InitArgs {
+    /// The action file to create, or to append the action to
+    #[arg(default_value = "callactions.yaml", value_hint = clap::ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// The event the action fires at
+    #[arg(long, value_enum)]
+    pub event: Option<Event>,
+    /// The action's name (default: from the event)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// GET, POST or PUT (default POST)
+    #[arg(long, value_enum, ignore_case = true)]
+    pub method: Option<crate::action::Method>,
+    /// The URL; placeholders allowed
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Seconds, 1 to 60 (default 15)
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=60))]
+    pub timeout: Option<u64>,
+    /// A header, as NAME:VALUE (repeatable)
+    #[arg(long = "header", value_name = "NAME:VALUE")]
+    pub headers: Vec<String>,
+    /// The body, as text
+    #[arg(long, conflicts_with_all = ["body_vars", "default_body"])]
+    pub body: Option<String>,
+    /// A JSON body of these variables, comma-separated
+    #[arg(
+        long,
+        value_name = "PATH,…",
+        value_delimiter = ',',
+        conflicts_with = "default_body"
+    )]
+    pub body_vars: Vec<String>,
+    /// No body: POST and PUT send the event's whole payload
+    #[arg(long)]
+    pub default_body: bool,
+    /// Write without asking for confirmation
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

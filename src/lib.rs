@@ -19,6 +19,7 @@ pub mod document;
 pub mod duration;
 pub mod error;
 pub mod event;
+pub mod init;
 pub mod loader;
 pub mod output;
 pub mod payload;

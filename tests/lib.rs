@@ -8,6 +8,7 @@ mod completions;
 mod escaping;
 mod fire;
 mod hostile;
+mod init;
 mod listen;
 mod readme;
 mod render_cases;

@@ -3,6 +3,7 @@
 pub mod completions;
 mod events;
 mod fire;
+mod init;
 mod listen;
 mod payload;
 mod render;
@@ -30,6 +31,7 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Listen(args) => listen::run(args, streams),
         Command::Simulate(args) => simulate::run(args, streams),
         Command::Completions { shell } => completions::run(shell, streams),
+        Command::Init(args) => init::run(args, streams),
         Command::Schema => {
             serde_json::to_writer_pretty(&mut streams.out, &crate::schema::schema())
                 .map_err(std::io::Error::from)?;

@@ -1,0 +1,255 @@
+//! `init` through the real binary: flags without a terminal, appending byte for byte, and
+//! the interactive prompts driven in a pseudo-terminal.
+
+use std::path::Path;
+
+use crate::harness::{Run, Test};
+
+fn init(dir: &Path, args: &[&str]) -> Run {
+    Test::new()
+        .current_dir(dir)
+        .args(["init", "--color", "never"])
+        .args(args)
+        .run()
+}
+
+const FLAGS: [&str; 6] = [
+    "--event",
+    "call_end_connected",
+    "--url",
+    "https://crm.example.com/calls/${callInfo.callSid}",
+    "--body-vars",
+    "callInfo.callSid,duration,context.customerId",
+];
+
+#[test]
+fn a_new_file_from_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = init(
+        dir.path(),
+        &[
+            &FLAGS[..],
+            &[
+                "--header",
+                "Authorization: Bearer ${env.CRM_TOKEN}",
+                "--yes",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(dir.path().join("callactions.yaml")).unwrap();
+    insta::assert_snapshot!(written);
+    let check = Test::new()
+        .current_dir(dir.path())
+        .env("CRM_TOKEN", "t")
+        .args(["validate", "--strict"])
+        .run();
+    assert_eq!(check.code, 0, "{}", check.stdout);
+}
+
+#[test]
+fn appending_keeps_every_existing_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hooks.yml");
+    let existing = "# Hooks of the billing team.   \r\nactions:\r\n  # the first one\r\n  - name: call-end-connected   # taken: init must pick another name\r\n    event: call_end\r\n    url: 'https://x.example.com/a'\r\n\r\n# end of the list\r\n";
+    std::fs::write(&path, existing).unwrap();
+    let run = init(dir.path(), &[&FLAGS[..], &["--yes", "hooks.yml"]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(&path).unwrap();
+    let at = written
+        .find("  - name: call-end-connected-2")
+        .expect("the new action, with a free name");
+    // Right after the last item, in the file's own CRLF line breaks.
+    let last_item_end = existing.find("a'\r\n").unwrap() + 4;
+    assert_eq!(&written[..at], &existing[..last_item_end]);
+    assert!(
+        !written.replace("\r\n", "").contains('\n'),
+        "only CRLF line breaks: {written:?}"
+    );
+    assert!(written.ends_with(&existing[last_item_end..]), "{written:?}");
+    let render = Test::new()
+        .current_dir(dir.path())
+        .args(["render", "--format", "json", "hooks.yml"])
+        .run();
+    assert_eq!(render.code, 0, "{}", render.stderr);
+    assert!(render.stdout.contains("\"name\": \"call-end-connected-2\""));
+    // No temporary file is left behind.
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+}
+
+#[test]
+fn an_invalid_file_is_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("callactions.yaml");
+    let broken = "actions:\n  - name: a\n    event: call_ended\n    url: https://x.example.com/\n";
+    std::fs::write(&path, broken).unwrap();
+    let run = init(dir.path(), &[&FLAGS[..], &["--yes"]].concat());
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("error[invalid-event]"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("left as it was"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn a_duplicate_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("callactions.yaml");
+    let existing =
+        "actions:\n  - name: crm-sync\n    event: call_end\n    url: https://x.example.com/\n";
+    std::fs::write(&path, existing).unwrap();
+    let run = init(
+        dir.path(),
+        &[&FLAGS[..], &["--yes", "--name", "crm-sync"]].concat(),
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("already has an action named `crm-sync`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), existing);
+}
+
+#[test]
+fn without_a_terminal_missing_answers_are_listed_not_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = init(dir.path(), &["--name", "x"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--event, --url, --yes"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("callactions.yaml").exists());
+    let bad_url = init(
+        dir.path(),
+        &["--event", "call_end", "--url", "ftp://x", "--yes"],
+    );
+    assert_eq!(bad_url.code, 2);
+    assert!(
+        bad_url
+            .stderr
+            .contains("--url: the URL scheme `ftp` is not http or https"),
+        "{}",
+        bad_url.stderr
+    );
+    let get_body = init(
+        dir.path(),
+        &[
+            "--event",
+            "call_end",
+            "--url",
+            "https://x.example.com",
+            "--method",
+            "get",
+            "--body",
+            "x",
+            "--yes",
+        ],
+    );
+    assert_eq!(get_body.code, 2);
+}
+
+#[test]
+fn the_prompts_in_a_terminal() {
+    use rexpect::session::spawn_command;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("callactions"));
+    command
+        .args(["init", "--color", "never", "hooks.yaml"])
+        .current_dir(dir.path())
+        .env_clear()
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    let enter = "\r";
+    let down = "\x1b[B";
+    // A prompt is drawn a moment before it reads keys in raw mode; keys sent in between
+    // would be read in line mode.
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(150));
+    fn send(session: &mut rexpect::session::PtySession, keys: &str) {
+        session.send(keys).unwrap();
+        session.flush().unwrap();
+    }
+    session.exp_string("transfer_end").unwrap();
+    settle();
+    // Third event: call_end_connected.
+    send(&mut session, down);
+    send(&mut session, down);
+    send(&mut session, enter);
+    session.exp_string("Name").unwrap();
+    settle();
+    session.send_line("crm-log").unwrap();
+    session.exp_string("Method").unwrap();
+    settle();
+    send(&mut session, enter); // POST
+    session.exp_string("URL").unwrap();
+    settle();
+    session.send_line("nonsense").unwrap();
+    session.exp_string("not an absolute URL").unwrap();
+    settle();
+    // The invalid answer is asked again; clear it and type a good one.
+    send(&mut session, &"\x7f".repeat(10));
+    session
+        .send_line("https://crm.example.com/calls/${callInfo.callSid}")
+        .unwrap();
+    session.exp_string("Timeout").unwrap();
+    settle();
+    session.send_line("").unwrap(); // 15
+    session.exp_string("Body").unwrap();
+    settle();
+    send(&mut session, down); // JSON from variables
+    send(&mut session, enter);
+    session.exp_string("Variables").unwrap();
+    settle();
+    send(&mut session, " "); // callInfo.callSid
+    send(&mut session, enter);
+    session.exp_string("Content-Type").unwrap();
+    settle();
+    send(&mut session, enter); // yes
+    session.exp_string("Credential").unwrap();
+    settle();
+    send(&mut session, down); // Authorization: Bearer
+    send(&mut session, enter);
+    session.exp_string("Environment variable").unwrap();
+    settle();
+    session.send_line("CRM_TOKEN").unwrap();
+    session.exp_string("Add another header").unwrap();
+    settle();
+    send(&mut session, enter); // no
+    session.exp_string("rendered against the sample").unwrap();
+    settle();
+    session.exp_string("Authorization: Bearer ****").unwrap();
+    settle();
+    session.exp_string("Write this action").unwrap();
+    settle();
+    send(&mut session, enter);
+    session
+        .exp_string("written to new file hooks.yaml")
+        .unwrap();
+    session.exp_eof().unwrap();
+
+    let written = std::fs::read_to_string(dir.path().join("hooks.yaml")).unwrap();
+    assert!(
+        written.contains("  - name: crm-log\n    event: call_end_connected\n    method: POST\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("      Authorization: Bearer ${env.CRM_TOKEN}\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("\"callSid\": \"${callInfo.callSid}\""),
+        "{written}"
+    );
+}
