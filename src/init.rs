@@ -236,7 +236,7 @@ pub fn check(text: &str, answers: &Answers, actions_before: usize) -> Result<(),
 /// YAML reads the same).
 fn scalar(text: &str) -> String {
     match serde_yaml::to_string(text) {
-        Ok(yaml) if yaml.trim_end_matches('\n').lines().count() == 1 => {
+        Ok(yaml) if yaml.matches('\n').count() == 1 && !yaml.starts_with(['|', '>']) => {
             yaml.trim_end_matches('\n').to_owned()
         }
         _ => Value::String(text.to_owned()).to_string(),
