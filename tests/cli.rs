@@ -242,3 +242,20 @@ fn a_closed_pipe_ends_quietly_with_success() {
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "");
 }
+
+#[test]
+fn the_quick_start_of_the_readme_works() {
+    let run = Test::new()
+        .env("CRM_TOKEN", "demo")
+        .env("SUPPORT_BASIC_AUTH", "demo")
+        .env("CHAT_WEBHOOK_SECRET", "demo")
+        .args(["render", "fixtures/examples"])
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout.matches(" · ").count(),
+        16,
+        "8 actions, each with its event and place"
+    );
+}

@@ -1,14 +1,11 @@
 use std::io::{IsTerminal, Write};
 
-use super::render;
+use super::common;
 use crate::cli::{FireArgs, RenderFormat, ReportFormat};
 use crate::error::{Error, exit};
 use crate::output::Streams;
 use crate::output::exchanges::{self, Show};
-use crate::payload::Payloads;
-use crate::request::{self, Options};
-use crate::send::{Exchange, Sender, render_and_send};
-use crate::workspace::Workspace;
+use crate::send::{Exchange, render_and_send};
 
 pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
     if args.selection.is_empty() && !args.all {
@@ -18,23 +15,18 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
                 .to_owned(),
         });
     }
-    let workspace = Workspace::load(&args.paths)?;
-    render::report_load_problems(&workspace, streams)?;
+    let inputs = common::inputs(&args.paths, args.payload, streams)?;
+    let (workspace, payloads, options) = (&inputs.workspace, &inputs.payloads, &inputs.options);
     let selected = workspace.select(&args.selection.events, &args.selection.actions)?;
-    let payloads = Payloads::load(args.payload.payload.as_deref(), args.payload.sets)?;
-    let options = Options {
-        strict: args.payload.strict,
-        env: &request::process_env,
-    };
     if selected.is_empty() {
         streams.warn("no action matches the selection; nothing was sent")?;
     }
 
     if args.dry_run {
-        let rendered_all = render::show(
+        let rendered_all = common::show(
             &selected,
-            &payloads,
-            &options,
+            payloads,
+            options,
             RenderFormat::Human,
             args.show_secrets,
             streams,
@@ -47,11 +39,7 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
         });
     }
 
-    if args.insecure {
-        streams
-            .warn("TLS certificate checks are off (--insecure): use it only for local endpoints")?;
-    }
-    let sender = Sender::new(args.insecure);
+    let sender = common::sender(args.insecure, streams)?;
     let show = Show {
         verbose: args.verbose,
         secrets: args.show_secrets,
@@ -72,7 +60,7 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
         }
         let payload = payloads.for_event(item.action.event)?;
         let (exchange, warnings) =
-            render_and_send(&sender, item.action, &payload, &options, args.timeout);
+            render_and_send(&sender, item.action, &payload, options, args.timeout);
         if progress {
             write!(streams.err, "\r\x1b[2K")?;
         }
@@ -80,7 +68,7 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
             streams.warn(&warning.message)?;
         }
         if let Some(error) = exchange.render_error() {
-            render::report_render_error(error, item, streams)?;
+            common::report_render_error(error, item, streams)?;
         }
         if args.format == ReportFormat::Human {
             exchanges::human_one(&mut streams.out, streams.out_paint, &exchange, show)?;

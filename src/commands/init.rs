@@ -414,13 +414,7 @@ fn ask_headers(headers: &mut Vec<(String, String)>, theme: &dyn Theme) -> dialog
             let name: String = Input::with_theme(theme)
                 .with_prompt("Header name")
                 .default("X-Api-Key".to_owned())
-                .validate_with(|n: &String| {
-                    if invalid_header::is_valid_name(n) {
-                        Ok(())
-                    } else {
-                        Err("letters, digits and `-`")
-                    }
-                })
+                .validate_with(|n: &String| header_name(n))
                 .interact_text()?;
             headers.push((name, format!("${{env.{variable}}}")));
         }
@@ -432,13 +426,7 @@ fn ask_headers(headers: &mut Vec<(String, String)>, theme: &dyn Theme) -> dialog
     {
         let name: String = Input::with_theme(theme)
             .with_prompt("Header name")
-            .validate_with(|n: &String| {
-                if invalid_header::is_valid_name(n) {
-                    Ok(())
-                } else {
-                    Err("letters, digits and `-`")
-                }
-            })
+            .validate_with(|n: &String| header_name(n))
             .interact_text()?;
         let value: String = Input::with_theme(theme)
             .with_prompt("Value (variables allowed)")
@@ -447,6 +435,14 @@ fn ask_headers(headers: &mut Vec<(String, String)>, theme: &dyn Theme) -> dialog
         headers.push((name, value));
     }
     Ok(())
+}
+
+fn header_name(name: &str) -> Result<(), &'static str> {
+    if invalid_header::is_valid_name(name) {
+        Ok(())
+    } else {
+        Err("letters, digits and `-`")
+    }
 }
 
 fn check_name(name: &str, taken: &[String]) -> Result<String, String> {

@@ -1,5 +1,6 @@
 //! One short function per command, composing the domain modules and the output layer.
 
+mod common;
 pub mod completions;
 mod events;
 mod fire;

@@ -3,13 +3,11 @@ use crate::cli::{ReportFormat, SimulateArgs};
 use crate::error::{Error, exit};
 use crate::output::exchanges::Show;
 use crate::output::{Streams, simulation as report};
-use crate::payload::Payloads;
-use crate::request::{self, Options};
-use crate::send::{Exchange, Sender, render_and_send};
+use crate::request;
+use crate::send::{Exchange, render_and_send};
 use crate::simulation::{Ran, simulate};
-use crate::workspace::Workspace;
 
-use super::render;
+use super::common;
 
 pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
     let call =
@@ -23,20 +21,14 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
             help: "add --fire to send them, or use --format human or json".to_owned(),
         });
     }
-    let workspace = Workspace::load(&args.paths)?;
-    render::report_load_problems(&workspace, streams)?;
+    let inputs = common::inputs(&args.paths, args.payload, streams)?;
+    let (workspace, options) = (&inputs.workspace, &inputs.options);
     let selected = workspace.select(&args.selection.events, &args.selection.actions)?;
-    let payloads = Payloads::load(args.payload.payload.as_deref(), args.payload.sets)?;
-    let options = Options {
-        strict: args.payload.strict,
-        env: &request::process_env,
+    let simulation = simulate(call, &selected, &inputs.payloads)?;
+    let sender = match args.fire {
+        true => Some(common::sender(args.insecure, streams)?),
+        false => None,
     };
-    let simulation = simulate(call, &selected, &payloads)?;
-    if args.insecure {
-        streams
-            .warn("TLS certificate checks are off (--insecure): use it only for local endpoints")?;
-    }
-    let sender = args.fire.then(|| Sender::new(args.insecure));
 
     let mut runs = Vec::with_capacity(simulation.steps.len());
     for step in &simulation.steps {
@@ -45,10 +37,10 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
             let (result, warnings) = match &sender {
                 Some(sender) => {
                     let (exchange, warnings) =
-                        render_and_send(sender, item.action, &step.payload, &options, args.timeout);
+                        render_and_send(sender, item.action, &step.payload, options, args.timeout);
                     (Ran::Sent(exchange), warnings)
                 }
-                None => match request::render(item.action, &step.payload, &options) {
+                None => match request::render(item.action, &step.payload, options) {
                     Ok((request, warnings)) => (Ran::Rendered(request), warnings),
                     Err(error) => (Ran::NotRendered(error), Vec::new()),
                 },
@@ -62,7 +54,7 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
                 Ran::Rendered(_) => None,
             };
             if let Some(error) = error {
-                render::report_render_error(error, item, streams)?;
+                common::report_render_error(error, item, streams)?;
             }
             ran.push(result);
         }
