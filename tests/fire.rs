@@ -468,3 +468,30 @@ fn dry_run_sends_nothing() {
     std::thread::sleep(Duration::from_millis(100));
     assert!(server.requests().is_empty());
 }
+
+#[test]
+fn a_terminal_shows_progress() {
+    use rexpect::session::spawn_command;
+
+    let server = Recorder::start(200, &[], "");
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "actions:\n  - name: first\n    event: call_end\n    url: BASE/1\n  - name: second\n    event: call_end\n    url: BASE/2\n";
+    std::fs::write(
+        dir.path().join("callactions.yaml"),
+        yaml.replace("BASE", &server.base),
+    )
+    .unwrap();
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("callactions"));
+    command
+        .args(["fire", "--all", "--color", "never"])
+        .current_dir(dir.path())
+        .env_clear()
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    session.exp_string("[1/2] first").unwrap();
+    session.exp_string("[2/2] second").unwrap();
+    session
+        .exp_string("2 requests: 2 succeeded, 0 failed")
+        .unwrap();
+    session.exp_eof().unwrap();
+}

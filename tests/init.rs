@@ -253,3 +253,30 @@ fn the_prompts_in_a_terminal() {
         "{written}"
     );
 }
+
+#[test]
+fn ctrl_c_leaves_the_file_as_it_was() {
+    use rexpect::session::spawn_command;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("callactions.yaml");
+    let existing =
+        "actions:\n  - name: crm-sync\n    event: call_end\n    url: https://x.example.com/\n";
+    std::fs::write(&path, existing).unwrap();
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("callactions"));
+    command
+        .args(["init", "--color", "never"])
+        .current_dir(dir.path())
+        .env_clear()
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    session.exp_string("transfer_end").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    session.send_control('c').unwrap();
+    // The cursor a selection hides is shown again.
+    session.exp_string("\x1b[?25h").unwrap();
+    session.exp_eof().unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), existing);
+    let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(files.len(), 1, "no temporary file left");
+}
