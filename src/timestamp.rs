@@ -18,7 +18,9 @@ pub fn format(unix: i64) -> String {
 /// second are dropped.
 pub fn parse(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
-    if bytes.len() < 20
+    // ASCII only, so every slice below falls on a character boundary.
+    if !text.is_ascii()
+        || bytes.len() < 20
         || bytes[4] != b'-'
         || bytes[7] != b'-'
         || !matches!(bytes[10], b'T' | b't' | b' ')
@@ -104,6 +106,8 @@ mod tests {
             "2026-13-01T00:00:00Z",
             "2026-03-14T15:02:11",
             "2026-03-14T15:02:11+0100",
+            "2026-03-14T15:02:1éZ",
+            "2026-03-14T15:02:11+0é:00",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
