@@ -174,3 +174,25 @@ fn two_documents() {
     let run = render(dir.path(), "two.yaml", "actions: []\n---\nactions: []\n");
     assert_refused(&run, "yaml-syntax", "a second YAML document");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Whatever the text, reading and checking it ends with diagnostics, not a panic.
+    #[test]
+    fn any_text_is_read_without_panicking(text in "(actions:|  - name: a|\n|    url: |    event: call_end|    body: |\\$\\{|\\}|[ -~é\t\r'\"|>#:\\[\\]{}&*!-]){0,60}") {
+        let source = std::sync::Arc::new(callactions::source::Source::new(text));
+        let (file, _) = callactions::document::read(std::path::Path::new("t.yaml"), source);
+        let env = |_: &str| None;
+        let context = callactions::rules::Context { env: &env };
+        let mut found = Vec::new();
+        for action in &file.actions {
+            for check in callactions::rules::RULES.iter().filter_map(|r| r.check) {
+                check(&context, &file, action, &mut found);
+            }
+            let payload = callactions::payload::sample(action.event);
+            let options = callactions::request::Options { strict: false, env: &env };
+            let _ = callactions::request::render(action, &payload, &options);
+        }
+    }
+}
