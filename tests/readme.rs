@@ -84,3 +84,24 @@ fn validate_example_is_real_output() {
     );
     check_generated_section("validate-example", &section);
 }
+
+#[test]
+fn render_example_is_real_output() {
+    let run = crate::harness::Test::new()
+        .env("CRM_TOKEN", "demo")
+        .args([
+            "render",
+            "--color",
+            "never",
+            "fixtures/examples",
+            "--action",
+            "crm-log-call",
+        ])
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let section = format!(
+        "```console\n$ callactions render fixtures/examples --action crm-log-call\n{}```\n",
+        run.stdout
+    );
+    check_generated_section("render-example", &section);
+}
