@@ -31,10 +31,6 @@ impl Span {
     pub fn at(start: Pos, width: usize) -> Span {
         Span::new(start, Pos::new(start.line, start.column + width))
     }
-
-    pub fn is_known(&self) -> bool {
-        self.start.line > 0
-    }
 }
 
 impl fmt::Display for Pos {

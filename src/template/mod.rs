@@ -78,10 +78,6 @@ impl Template {
         })
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.parts.is_empty()
-    }
-
     /// The template with every placeholder replaced by `mask`, for checks on its shape.
     pub fn masked(&self, mask: &str) -> String {
         self.parts
