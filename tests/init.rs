@@ -176,7 +176,7 @@ fn the_prompts_in_a_terminal() {
     let down = "\x1b[B";
     // A prompt is drawn a moment before it reads keys in raw mode; keys sent in between
     // would be read in line mode.
-    let settle = || std::thread::sleep(std::time::Duration::from_millis(150));
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(250));
     fn send(session: &mut rexpect::session::PtySession, keys: &str) {
         session.send(keys).unwrap();
         session.flush().unwrap();
@@ -271,7 +271,7 @@ fn ctrl_c_leaves_the_file_as_it_was() {
         .env("TERM", "xterm");
     let mut session = spawn_command(command, Some(10_000)).unwrap();
     session.exp_string("transfer_end").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(150));
+    std::thread::sleep(std::time::Duration::from_millis(250));
     session.send_control('c').unwrap();
     // The cursor a selection hides is shown again.
     session.exp_string("\x1b[?25h").unwrap();
