@@ -276,6 +276,11 @@ fn ctrl_c_leaves_the_file_as_it_was() {
     // The cursor a selection hides is shown again.
     session.exp_string("\x1b[?25h").unwrap();
     session.exp_eof().unwrap();
+    let status = session.process().wait().unwrap();
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+        "{status:?}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), existing);
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 1, "no temporary file left");

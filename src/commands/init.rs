@@ -48,10 +48,7 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     if interactive {
         // Ctrl-C leaves the file as it was (nothing is written before the last answer); put
         // back the cursor a prompt may have hidden.
-        let _ = ctrlc::set_handler(|| {
-            let _ = io::stderr().write_all(b"\x1b[?25h\n");
-            std::process::exit(130);
-        });
+        let _ = ctrlc::set_handler(cancel);
     }
     let answers = if interactive {
         let theme: Box<dyn Theme> = if streams.err_paint == crate::output::Paint::PLAIN {
@@ -535,5 +532,17 @@ fn usage(message: String, help: &str) -> Error {
 
 fn prompt_error(error: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(io) = error;
+    // Ctrl-C at a prompt in raw mode arrives as an interrupted read, racing the signal
+    // handler: either way, the user cancelled.
+    if io.kind() == io::ErrorKind::Interrupted {
+        cancel();
+    }
     Error::Output(io)
+}
+
+/// Ctrl-C: nothing has been written yet, so the file is as it was; show the cursor a
+/// selection prompt hides, and stop as an interrupted program does.
+fn cancel() {
+    let _ = io::stderr().write_all(b"\x1b[?25h\n");
+    std::process::exit(130);
 }
