@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::harness::{Run, Test};
+use crate::harness::{Run, Test, project};
 use crate::server::{Misbehaviour, Recorder, closed_port, misbehaving};
 
 /// Writes `yaml` (with `BASE` replaced by `base`) and fires it with `args`.
@@ -14,12 +14,7 @@ fn fire(base: &str, yaml: &str, args: &[&str]) -> Run {
 }
 
 fn fire_env(base: &str, yaml: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("callactions.yaml"),
-        yaml.replace("BASE", base),
-    )
-    .unwrap();
+    let dir = project(&yaml.replace("BASE", base));
     let mut test = Test::new()
         .current_dir(dir.path())
         .args(["fire", "--color", "never"])
@@ -138,12 +133,7 @@ actions:
         .into_iter()
         .map(|e| e["request"].clone())
         .collect();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("callactions.yaml"),
-        yaml.replace("BASE", &server.base),
-    )
-    .unwrap();
+    let dir = project(&yaml.replace("BASE", &server.base));
     let rendered = Test::new()
         .current_dir(dir.path())
         .args([
@@ -474,13 +464,8 @@ fn a_terminal_shows_progress() {
     use rexpect::session::spawn_command;
 
     let server = Recorder::start(200, &[], "");
-    let dir = tempfile::tempdir().unwrap();
     let yaml = "actions:\n  - name: first\n    event: call_end\n    url: BASE/1\n  - name: second\n    event: call_end\n    url: BASE/2\n";
-    std::fs::write(
-        dir.path().join("callactions.yaml"),
-        yaml.replace("BASE", &server.base),
-    )
-    .unwrap();
+    let dir = project(&yaml.replace("BASE", &server.base));
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("callactions"));
     command
         .args(["fire", "--all", "--color", "never"])

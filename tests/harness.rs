@@ -76,3 +76,10 @@ where
 {
     Test::new().args(args).run()
 }
+
+/// A temporary folder holding `yaml` as its `callactions.yaml`.
+pub fn project(yaml: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("callactions.yaml"), yaml).expect("the folder is writable");
+    dir
+}

@@ -30,6 +30,14 @@ fn listen(args: &[&str]) -> (Child, String) {
     (child, address)
 }
 
+/// The requests `listen --format json` printed, one JSON object per line.
+fn json_lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn output(child: Child) -> (i32, String) {
     let out = child.wait_with_output().unwrap();
     (
@@ -54,10 +62,7 @@ fn fire_against_listen_end_to_end() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let (code, stdout) = output(child);
     assert_eq!(code, 0);
-    let lines: Vec<Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&stdout);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["method"], "POST");
     assert_eq!(
@@ -135,10 +140,7 @@ fn bodies_over_one_mebibyte_are_refused_and_bad_requests_get_400() {
 
     let (code, stdout) = output(child);
     assert_eq!(code, 0);
-    let lines: Vec<Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&stdout);
     assert_eq!(lines[0]["path"], "/big");
     assert_eq!(lines[0]["too_large"], true);
     assert_eq!(lines[1]["path"], "/ok");

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{Test, callactions};
+use crate::harness::{Test, callactions, project};
 use crate::server::Recorder;
 
 fn examples(args: &[&str]) -> crate::harness::Run {
@@ -169,13 +169,8 @@ fn connected_call_for_people() {
 #[test]
 fn fire_sends_in_firing_order() {
     let server = Recorder::start(200, &[], "");
-    let dir = tempfile::tempdir().unwrap();
     let yaml = "actions:\n  - name: ended\n    event: call_end_connected\n    url: BASE/3\n  - name: transfer-done\n    event: transfer_end\n    url: BASE/5\n  - name: started\n    event: call_start\n    url: BASE/1\n  - name: transferring\n    event: transfer_start\n    url: BASE/2\n  - name: ended-any\n    event: call_end\n    url: BASE/3a\n  - name: never\n    event: call_end_not_connected\n    url: BASE/never\n";
-    std::fs::write(
-        dir.path().join("callactions.yaml"),
-        yaml.replace("BASE", &server.base),
-    )
-    .unwrap();
+    let dir = project(&yaml.replace("BASE", &server.base));
     let run = Test::new()
         .current_dir(dir.path())
         .args([
@@ -203,13 +198,8 @@ fn fire_sends_in_firing_order() {
 #[test]
 fn fire_failures_fail_the_run() {
     let server = Recorder::start(500, &[], "");
-    let dir = tempfile::tempdir().unwrap();
     let yaml = "actions:\n  - name: started\n    event: call_start\n    url: BASE/1\n";
-    std::fs::write(
-        dir.path().join("callactions.yaml"),
-        yaml.replace("BASE", &server.base),
-    )
-    .unwrap();
+    let dir = project(&yaml.replace("BASE", &server.base));
     let run = Test::new()
         .current_dir(dir.path())
         .args(["simulate", "--scenario", "connected", "--fire"])
