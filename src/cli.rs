@@ -134,7 +134,7 @@ pub struct SimulateArgs {
     #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse, requires = "fire")]
     pub timeout: Option<std::time::Duration>,
     /// With --fire: show the request sent and the response headers too
-    #[arg(short, long)]
+    #[arg(short, long, requires = "fire")]
     pub verbose: bool,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,

@@ -190,7 +190,8 @@ impl Reader<'_> {
         actions
     }
 
-    /// One action, or `None` when it has an error (reported).
+    /// One action, or `None` when it lacks what every request needs (name, event, URL,
+    /// method, timeout). Any other error is reported and marks the action `faulty`.
     fn action(&mut self, node: &Node) -> Option<(Action, Rc<Node>)> {
         let errors_before = self.error_count();
         let Some(entries) = self.mapping_entries(node, ACTION_FIELDS, "an action") else {

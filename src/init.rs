@@ -95,12 +95,6 @@ pub fn suggest_name(event: Event, taken: &[String]) -> String {
         .unwrap_or(base)
 }
 
-/// The names of the actions of an action file's text.
-pub fn names_in(text: &str) -> Vec<String> {
-    let (file, _) = document::read(Path::new("-"), Arc::new(Source::new(text.to_owned())));
-    file.actions.into_iter().map(|a| a.name).collect()
-}
-
 /// The YAML of one list item, its `-` at column `indent` (0-based).
 pub fn action_yaml(answers: &Answers, indent: usize) -> String {
     let dash = " ".repeat(indent);
@@ -333,6 +327,12 @@ fn line_end(source: &Source, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names of the actions of an action file's text.
+    pub fn names_in(text: &str) -> Vec<String> {
+        let (file, _) = document::read(Path::new("-"), Arc::new(Source::new(text.to_owned())));
+        file.actions.into_iter().map(|a| a.name).collect()
+    }
 
     fn answers(body: Body) -> Answers {
         Answers {

@@ -53,18 +53,18 @@ impl Receiver {
     }
 
     /// Receives requests, hands each to `seen` and answers it, until `count` requests
-    /// (when given) or until `seen` returns an error.
-    pub fn serve<E>(
+    /// (when given), or until `seen` or the server fails.
+    pub fn serve(
         &self,
         answer: &Answer,
         count: Option<u64>,
-        mut seen: impl FnMut(&Received) -> Result<(), E>,
-    ) -> Result<u64, E> {
+        mut seen: impl FnMut(&Received) -> std::io::Result<()>,
+    ) -> std::io::Result<u64> {
         let mut served = 0;
         while count.is_none_or(|count| served < count) {
-            let Ok(mut request) = self.server.recv() else {
-                continue;
-            };
+            // A malformed request is answered (400) inside tiny_http and never reaches here;
+            // an error from `recv` means the listening socket itself failed.
+            let mut request = self.server.recv()?;
             let received = read(&mut request);
             seen(&received)?;
             if let Some(delay) = answer.delay {

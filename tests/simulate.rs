@@ -223,4 +223,16 @@ fn fire_failures_fail_the_run() {
         2,
         "--timeout needs --fire"
     );
+    assert_eq!(
+        callactions([
+            "simulate",
+            "--scenario",
+            "connected",
+            "-v",
+            "fixtures/examples"
+        ])
+        .code,
+        2,
+        "-v shows what was sent, so it needs --fire"
+    );
 }

@@ -24,8 +24,10 @@ use crate::{document, payload, request};
 
 pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     let existing = read_existing(&args.file)?;
+    let mut taken = Vec::new();
     if let Some(text) = &existing {
-        let (_, diagnostics) = document::read(&args.file, Arc::new(Source::new(text.clone())));
+        let (file, diagnostics) = document::read(&args.file, Arc::new(Source::new(text.clone())));
+        taken = file.actions.into_iter().map(|a| a.name).collect();
         if diagnostics.iter().any(|d| d.is_error()) {
             let sources = [(args.file.clone(), Arc::new(Source::new(text.clone())))]
                 .into_iter()
@@ -43,7 +45,6 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
             return Ok(exit::PROBLEMS);
         }
     }
-    let taken = existing.as_deref().map(init::names_in).unwrap_or_default();
     let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
     if interactive {
         // Ctrl-C leaves the file as it was (nothing is written before the last answer); put
