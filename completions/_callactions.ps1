@@ -139,7 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The action''s name (default: from the event)')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'GET, POST or PUT (default POST)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL; placeholders allowed')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds, 1 to 60 (default 15)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole seconds, as 15 or 10s (default 15)')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header, as NAME:VALUE (repeatable)')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body, as text')
             [CompletionResult]::new('--body-vars', '--body-vars', [CompletionResultType]::ParameterName, 'A JSON body of these variables, comma-separated')

@@ -127,7 +127,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand --name 'The action''s name (default: from the event)'
             cand --method 'GET, POST or PUT (default POST)'
             cand --url 'The URL; placeholders allowed'
-            cand --timeout 'Seconds, 1 to 60 (default 15)'
+            cand --timeout 'Whole seconds, as 15 or 10s (default 15)'
             cand --header 'A header, as NAME:VALUE (repeatable)'
             cand --body 'The body, as text'
             cand --body-vars 'A JSON body of these variables, comma-separated'

@@ -157,7 +157,7 @@ complete -c callactions -n "__fish_callactions_using_subcommand init" -l method 
 POST\t''
 PUT\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l url -d 'The URL; placeholders allowed' -r
-complete -c callactions -n "__fish_callactions_using_subcommand init" -l timeout -d 'Seconds, 1 to 60 (default 15)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l timeout -d 'Whole seconds, as 15 or 10s (default 15)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l header -d 'A header, as NAME:VALUE (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l body -d 'The body, as text' -r
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l body-vars -d 'A JSON body of these variables, comma-separated' -r

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use crate::event::Event;
 use crate::source::{Source, Span};
 use crate::template::Template;
+use crate::template::body::{self, BodyKind};
+use crate::template::json_scanner::Scan;
 
 /// A loaded action file.
 #[derive(Debug)]
@@ -68,6 +70,12 @@ impl Action {
             .iter()
             .find(|h| h.name.eq_ignore_ascii_case(name))
             .map(|h| &h.value)
+    }
+
+    /// The body kind of the written body, judged from its templates before rendering.
+    pub fn body_kind(&self, scan: &Scan) -> BodyKind {
+        let content_type = self.header("content-type").map(|t| t.masked(""));
+        body::kind_for(content_type.as_deref(), scan)
     }
 
     /// The body template, unless it is absent or empty (which sends the payload).

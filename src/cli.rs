@@ -86,9 +86,9 @@ pub struct InitArgs {
     /// The URL; placeholders allowed
     #[arg(long)]
     pub url: Option<String>,
-    /// Seconds, 1 to 60 (default 15)
-    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=60))]
-    pub timeout: Option<u64>,
+    /// Whole seconds, as 15 or 10s (default 15)
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
     /// A header, as NAME:VALUE (repeatable)
     #[arg(long = "header", value_name = "NAME:VALUE")]
     pub headers: Vec<String>,
@@ -100,7 +100,8 @@ pub struct InitArgs {
         long,
         value_name = "PATH,…",
         value_delimiter = ',',
-        conflicts_with = "default_body"
+        conflicts_with = "default_body",
+        requires = "event"
     )]
     pub body_vars: Vec<String>,
     /// No body: POST and PUT send the event's whole payload

@@ -12,6 +12,7 @@ use crate::action::{
     Field, Header, VARIABLES_FIELDS, is_valid_name,
 };
 use crate::diagnostic::Diagnostic;
+use crate::header;
 use crate::rules::{
     duplicate_key, duplicate_name, invalid_event, invalid_file, invalid_header, invalid_method,
     invalid_name, invalid_url, missing_key, template_syntax, timeout_range, unknown_key,
@@ -109,7 +110,7 @@ impl Reader<'_> {
 
     fn declared(&mut self, node: &Node) -> Declared {
         let mut declared = Declared::default();
-        if is_null(node) {
+        if node.is_null() {
             return declared;
         }
         let Some(entries) = self.mapping_entries(node, VARIABLES_FIELDS, "`variables`") else {
@@ -157,7 +158,7 @@ impl Reader<'_> {
     }
 
     fn actions(&mut self, node: &Node) -> Vec<Action> {
-        if is_null(node) {
+        if node.is_null() {
             return Vec::new();
         }
         let Value::Sequence(items) = &node.value else {
@@ -261,7 +262,7 @@ impl Reader<'_> {
             Some(n) => self.headers(&n),
         };
         let body = match get("body") {
-            Some(n) if !is_null(&n) => self.template(
+            Some(n) if !n.is_null() => self.template(
                 &n,
                 "`body`",
                 "a block: `body: |` and the text indented below",
@@ -283,7 +284,7 @@ impl Reader<'_> {
     }
 
     fn headers(&mut self, node: &Node) -> Vec<Header> {
-        if is_null(node) {
+        if node.is_null() {
             return Vec::new();
         }
         let Value::Mapping(entries) = &node.value else {
@@ -296,21 +297,26 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut headers: Vec<Header> = Vec::new();
+        // The line of each header's name, to point a duplicate at the first.
+        let mut lines: Vec<usize> = Vec::new();
         for (key, value) in entries {
             let Some(name) = self.text(key, "a header name", "`X-Call-Id:`") else {
                 continue;
             };
-            if !invalid_header::is_valid_name(name) {
-                self.diagnostics.push(invalid_header::report(key, name));
-                continue;
-            }
-            if let Some(first) = headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)) {
-                let line = first.value.span.start.line;
+            if !header::is_valid_name(name) {
                 self.diagnostics
-                    .push(duplicate_key::report(key, name, line));
+                    .push(invalid_header::report_name(key, name));
                 continue;
             }
-            let value = if is_null(value) {
+            if let Some(first) = headers
+                .iter()
+                .position(|h| h.name.eq_ignore_ascii_case(name))
+            {
+                self.diagnostics
+                    .push(duplicate_key::report(key, name, lines[first]));
+                continue;
+            }
+            let template = if value.is_null() {
                 Template::parse("").ok()
             } else {
                 self.template(
@@ -319,12 +325,19 @@ impl Reader<'_> {
                     "`X-Call-Id: ${callInfo.callSid}`",
                 )
             };
-            if let Some(value) = value {
-                headers.push(Header {
-                    name: name.to_owned(),
-                    value,
-                });
+            let Some(template) = template else {
+                continue;
+            };
+            if let Some(c) = header::forbidden_in_value(&template.masked("")) {
+                self.diagnostics
+                    .push(invalid_header::report_value(value, name, c));
+                continue;
             }
+            lines.push(key.span.start.line);
+            headers.push(Header {
+                name: name.to_owned(),
+                value: template,
+            });
         }
         headers
     }
@@ -397,10 +410,6 @@ fn one_line(start: crate::source::Pos, last: crate::source::Pos) -> Span {
     } else {
         Span::at(start, 2)
     }
-}
-
-fn is_null(node: &Node) -> bool {
-    node.kind() == "nothing (null)"
 }
 
 #[cfg(test)]

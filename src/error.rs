@@ -1,5 +1,6 @@
-//! Errors that stop a command, each with its exit code. Problems inside files are
-//! [`Diagnostic`](crate::diagnostic::Diagnostic)s instead, and the run goes on.
+//! Errors that stop a command, each with its exit code and the context to say what went
+//! wrong where. Problems inside files are [`Diagnostic`](crate::diagnostic::Diagnostic)s
+//! instead, and the run goes on.
 
 use std::fmt;
 use std::io;
@@ -12,6 +13,8 @@ pub mod exit {
     pub const PROBLEMS: i32 = 1;
     pub const USAGE: i32 = 2;
     pub const FATAL: i32 = 3;
+    /// Stopped by Ctrl-C, as a shell reports a program killed by SIGINT.
+    pub const INTERRUPTED: i32 = 130;
 }
 
 #[derive(Debug)]
@@ -19,7 +22,9 @@ pub enum Error {
     /// No path was given and there is no `./callactions.yaml`.
     NoDefaultFile,
     /// A path that can't be read: missing, not permitted.
-    Io { path: PathBuf, source: io::Error },
+    Read { path: PathBuf, source: io::Error },
+    /// A file that can't be written.
+    Write { path: PathBuf, source: io::Error },
     /// `--action NAME` names no action of the files read.
     UnknownAction {
         name: String,
@@ -29,10 +34,18 @@ pub enum Error {
     Usage { message: String, help: String },
     /// A payload file that is not a JSON object.
     Payload { path: PathBuf, message: String },
-    /// Writing the output failed for a reason other than a closed pipe.
-    Output(io::Error),
+    /// Writing to standard output failed for a reason other than a closed pipe.
+    Stdout(io::Error),
+    /// Writing to standard error failed.
+    Stderr(io::Error),
+    /// Reading an answer at a prompt failed.
+    Prompt(io::Error),
     /// `listen` could not bind its address.
-    Listen { address: String, source: io::Error },
+    Bind { address: String, source: io::Error },
+    /// `listen`'s socket failed while serving.
+    Serve { address: String, source: io::Error },
+    /// Ctrl-C.
+    Interrupted,
 }
 
 impl Error {
@@ -40,10 +53,21 @@ impl Error {
         match self {
             Error::UnknownAction { .. } | Error::Usage { .. } => exit::USAGE,
             Error::Payload { .. } => exit::PROBLEMS,
-            Error::NoDefaultFile | Error::Io { .. } | Error::Output(_) | Error::Listen { .. } => {
-                exit::FATAL
-            }
+            Error::Interrupted => exit::INTERRUPTED,
+            Error::NoDefaultFile
+            | Error::Read { .. }
+            | Error::Write { .. }
+            | Error::Stdout(_)
+            | Error::Stderr(_)
+            | Error::Prompt(_)
+            | Error::Bind { .. }
+            | Error::Serve { .. } => exit::FATAL,
         }
+    }
+
+    /// A closed pipe: the reader has what it wanted, and the run ends quietly.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, Error::Stdout(e) | Error::Stderr(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
 
     /// A hint on how to fix it, shown under the message.
@@ -53,14 +77,17 @@ impl Error {
                 "give the files or folders to read, or run `callactions init` to create callactions.yaml"
                     .to_owned(),
             ),
-            Error::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => {
+            Error::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {
                 Some("check the path; a folder means every *.yaml and *.yml below it".to_owned())
+            }
+            Error::Write { source, .. } if source.kind() == io::ErrorKind::PermissionDenied => {
+                Some("write to a folder you may write to, or change its permissions".to_owned())
             }
             Error::UnknownAction { .. } => {
                 Some("`callactions render` with no selection lists every action".to_owned())
             }
             Error::Usage { help, .. } => Some(help.clone()),
-            Error::Listen { source, .. } if source.kind() == io::ErrorKind::AddrInUse => {
+            Error::Bind { source, .. } if source.kind() == io::ErrorKind::AddrInUse => {
                 Some("choose another with --port, or --port 0 for a free one".to_owned())
             }
             _ => None,
@@ -68,44 +95,52 @@ impl Error {
     }
 }
 
+/// An I/O error's reason in a few words.
+fn reason(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::StorageFull => "no space left on the device".to_owned(),
+        _ => source.to_string(),
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NoDefaultFile => {
-                write!(f, "no callactions.yaml in the current folder")
+            Error::NoDefaultFile => write!(f, "no callactions.yaml in the current folder"),
+            Error::Read { path, source } => {
+                write!(f, "cannot read {}: {}", path.display(), reason(source))
             }
-            Error::Io { path, source } => {
-                let reason = match source.kind() {
-                    io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-                    io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-                    _ => source.to_string(),
-                };
-                write!(f, "cannot read {}: {reason}", path.display())
+            Error::Write { path, source } => {
+                write!(f, "cannot write {}: {}", path.display(), reason(source))
             }
-            Error::UnknownAction { name, suggestion } => {
-                write!(
-                    f,
-                    "no action is named `{name}`{}",
-                    crate::suggestion::did_you_mean(suggestion.as_deref())
-                )
-            }
+            Error::UnknownAction { name, suggestion } => write!(
+                f,
+                "no action is named `{name}`{}",
+                crate::suggestion::did_you_mean(suggestion.as_deref())
+            ),
             Error::Usage { message, .. } => f.write_str(message),
-            Error::Payload { path, message } => {
-                write!(f, "{}: {message}", path.display())
+            Error::Payload { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Stdout(source) => {
+                write!(f, "cannot write to standard output: {}", reason(source))
             }
-            Error::Output(source) => write!(f, "cannot write the output: {source}"),
-            Error::Listen { address, source } if source.kind() == io::ErrorKind::AddrInUse => {
+            Error::Stderr(source) => {
+                write!(f, "cannot write to standard error: {}", reason(source))
+            }
+            Error::Prompt(source) => write!(f, "cannot read the answer: {}", reason(source)),
+            Error::Bind { address, source } if source.kind() == io::ErrorKind::AddrInUse => {
                 write!(f, "cannot listen on {address}: the port is in use")
             }
-            Error::Listen { address, source } => write!(f, "cannot listen on {address}: {source}"),
+            Error::Bind { address, source } => {
+                write!(f, "cannot listen on {address}: {}", reason(source))
+            }
+            Error::Serve { address, source } => {
+                write!(f, "stopped listening on {address}: {}", reason(source))
+            }
+            Error::Interrupted => f.write_str("interrupted"),
         }
     }
 }
 
 impl std::error::Error for Error {}
-
-impl From<io::Error> for Error {
-    fn from(error: io::Error) -> Error {
-        Error::Output(error)
-    }
-}

@@ -152,6 +152,12 @@ impl Scenario {
         }
     }
 
+    /// `call_start → call_end → call_end_connected`.
+    pub fn lifecycle_text(self) -> String {
+        let names: Vec<&str> = self.lifecycle().iter().map(|e| e.name()).collect();
+        names.join(" → ")
+    }
+
     /// Why an event does not fire in this scenario, or `None` when it does.
     pub fn why_not(self, event: Event) -> Option<&'static str> {
         if self.lifecycle().contains(&event) {

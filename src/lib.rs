@@ -1,16 +1,22 @@
 //! callactions: author, preview, fire and validate call actions.
 //!
-//! The modules follow SPEC.md: [`event`] and [`variable`] are the event table, [`payload`]
-//! the payloads built from it; [`action`], [`loader`], [`document`] and [`yaml`] read action
-//! files; [`template`] and [`request`] turn an action into a request; [`rules`] and
-//! [`diagnostic`] are what `validate` reports; [`output`] is all printing; [`commands`] holds
-//! one short function per command, and [`cli`] the command line.
+//! The modules follow SPEC.md, in layers that only look down:
+//! - the call: [`event`] and [`variable`] are the event table, [`payload`] the payloads
+//!   built from it, [`call`] one coherent call, [`simulation`] a call walked through;
+//! - action files: [`source`], [`yaml`], [`action`], [`document`] and [`loader`] read them;
+//!   [`template`], [`url`] and [`header`] are what their values may hold; [`rules`],
+//!   [`suppression`] and [`validate`] check them;
+//! - requests: [`request`] renders one, [`secrets`] knows what in it is a credential,
+//!   [`send`] sends it, [`runner`] does both for a command, [`receiver`] is `listen`'s end;
+//! - the front: [`output`] is all printing, [`commands`] one short function per command,
+//!   [`cli`] the command line.
 
 // Errors and diagnostics are built once per problem and reported, never in a hot loop:
 // their size is not worth boxing.
 #![allow(clippy::result_large_err)]
 
 pub mod action;
+pub mod action_writer;
 pub mod call;
 pub mod cli;
 pub mod commands;
@@ -19,14 +25,18 @@ pub mod document;
 pub mod duration;
 pub mod error;
 pub mod event;
-pub mod init;
+pub mod file_update;
+pub mod header;
+pub mod interrupt;
 pub mod loader;
 pub mod output;
 pub mod payload;
 pub mod receiver;
 pub mod request;
 pub mod rules;
+pub mod runner;
 pub mod schema;
+pub mod secrets;
 pub mod send;
 pub mod simulation;
 pub mod source;
@@ -34,13 +44,14 @@ pub mod suggestion;
 pub mod suppression;
 pub mod template;
 pub mod timestamp;
+pub mod url;
 pub mod validate;
 pub mod variable;
 pub mod workspace;
 pub mod yaml;
 
 use std::ffi::OsString;
-use std::io::{ErrorKind, Write};
+use std::io::{IsTerminal, Write};
 
 use clap::Parser;
 
@@ -58,24 +69,31 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
     };
     let mut streams = Streams::stdio(cli.color);
-    let result = commands::run(cli.command, &mut streams);
-    let code = match result {
+    let code = match commands::run(cli.command, &mut streams) {
         Ok(code) => code,
-        Err(Error::Output(e)) if e.kind() == ErrorKind::BrokenPipe => exit::OK,
+        Err(error) if error.is_closed_pipe() => exit::OK,
         Err(error) => report(&mut streams, &error),
     };
-    match streams.out.flush().and_then(|()| streams.err.flush()) {
+    match streams.flush() {
         // `callactions payload call_end | head -1`: the reader has what it wanted.
-        Err(e) if e.kind() == ErrorKind::BrokenPipe => exit::OK,
-        _ => code,
+        Err(error) if error.is_closed_pipe() => exit::OK,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "error: {error}");
+            exit::FATAL
+        }
+        Ok(()) => code,
     }
 }
 
+/// The one place an error that stopped a command is said, and turned into its exit code.
 fn report(streams: &mut Streams, error: &Error) -> i32 {
+    if matches!(error, Error::Interrupted) && std::io::stderr().is_terminal() {
+        // A prompt may have hidden the cursor; give the terminal back as it was.
+        let _ = streams.err(|err, _| err.write_all(b"\x1b[?25h\n"));
+    }
     let _ = streams.error(&error.to_string());
     if let Some(help) = error.help() {
-        let label = streams.err_paint.bold("help");
-        let _ = writeln!(streams.err, "  {label}: {help}");
+        let _ = streams.err(|err, paint| writeln!(err, "  {}: {help}", paint.bold("help")));
     }
     error.exit_code()
 }

@@ -28,7 +28,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     }
     let mut files = Vec::new();
     for path in paths {
-        let metadata = fs::metadata(path).map_err(|source| Error::Io {
+        let metadata = fs::metadata(path).map_err(|source| Error::Read {
             path: path.clone(),
             source,
         })?;
@@ -44,7 +44,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let io = |source| Error::Io {
+    let io = |source| Error::Read {
         path: dir.to_owned(),
         source,
     };
@@ -70,7 +70,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
 /// Reads and loads one file. Problems with its content are diagnostics; a file that
 /// cannot be read at all is an error.
 pub fn load(path: &Path) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
-    let io = |source| Error::Io {
+    let io = |source| Error::Read {
         path: path.to_owned(),
         source,
     };

@@ -181,7 +181,7 @@ impl Payloads {
 }
 
 fn read_json(path: &Path) -> Result<Value, Error> {
-    let text = fs::read_to_string(path).map_err(|source| Error::Io {
+    let text = fs::read_to_string(path).map_err(|source| Error::Read {
         path: PathBuf::from(path),
         source,
     })?;

@@ -11,7 +11,7 @@ use crate::template::encode::percent_decode;
 pub const MAX_BODY: usize = 1024 * 1024;
 
 /// One request, as received.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Received {
     /// RFC 3339, UTC.
     pub time: String,
@@ -53,12 +53,12 @@ impl Receiver {
     }
 
     /// Receives requests, hands each to `seen` and answers it, until `count` requests
-    /// (when given), or until `seen` or the server fails.
+    /// (when given), until `seen` returns `false`, or until the server fails.
     pub fn serve(
         &self,
         answer: &Answer,
         count: Option<u64>,
-        mut seen: impl FnMut(&Received) -> std::io::Result<()>,
+        mut seen: impl FnMut(&Received) -> bool,
     ) -> std::io::Result<u64> {
         let mut served = 0;
         while count.is_none_or(|count| served < count) {
@@ -66,7 +66,9 @@ impl Receiver {
             // an error from `recv` means the listening socket itself failed.
             let mut request = self.server.recv()?;
             let received = read(&mut request);
-            seen(&received)?;
+            if !seen(&received) {
+                return Ok(served);
+            }
             if let Some(delay) = answer.delay {
                 std::thread::sleep(delay);
             }

@@ -8,7 +8,7 @@ use crate::action::{
     VARIABLES_FIELDS,
 };
 use crate::event::Event;
-use crate::rules::invalid_header;
+use crate::header;
 
 pub fn schema() -> Value {
     let action = object(ACTION_FIELDS, |key| match key {
@@ -88,12 +88,9 @@ fn object(fields: &[Field], property: impl Fn(&str) -> Value) -> Value {
     })
 }
 
-/// The pattern of [`invalid_header::TOKEN_SYMBOLS`] and ASCII letters and digits.
+/// The pattern of [`header::TOKEN_SYMBOLS`] and ASCII letters and digits.
 fn header_name_pattern() -> String {
-    format!(
-        "^[A-Za-z0-9{}-]+$",
-        invalid_header::TOKEN_SYMBOLS.replace('-', "")
-    )
+    format!("^[A-Za-z0-9{}-]+$", header::TOKEN_SYMBOLS.replace('-', ""))
 }
 
 #[cfg(test)]

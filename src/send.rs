@@ -7,18 +7,17 @@ use std::time::{Duration, Instant};
 use ureq::http;
 
 use crate::action::Method;
-use crate::request::{RenderError, Request};
+use crate::request::Request;
+use crate::secrets::Reveal;
+use crate::url;
 
 /// Response bodies are read up to this size; the rest is cut, and the report says so.
 pub const MAX_RESPONSE_BODY: usize = 1024 * 1024;
 
-/// One action's request and what became of it.
+/// A request and what became of it.
 #[derive(Debug)]
 pub struct Exchange {
-    pub action: String,
-    pub event: crate::event::Event,
-    /// What was sent; `None` when the action could not be rendered.
-    pub request: Option<Request>,
+    pub request: Request,
     pub outcome: Outcome,
     /// From the start of the connection to the end of the response body, or to the failure.
     pub elapsed: Duration,
@@ -44,8 +43,6 @@ pub struct Response {
 
 #[derive(Debug)]
 pub enum Failure {
-    /// The action could not be rendered; nothing was sent.
-    Render(RenderError),
     Timeout(Duration),
     Refused(String),
     UnknownHost(String),
@@ -55,35 +52,22 @@ pub enum Failure {
 }
 
 impl Exchange {
-    /// An action that failed to render: nothing was sent.
-    pub fn not_sent(error: RenderError, event: crate::event::Event) -> Exchange {
-        Exchange {
-            action: error.action.clone(),
-            event,
-            request: None,
-            outcome: Outcome::Failed(Failure::Render(error)),
-            elapsed: Duration::ZERO,
-        }
-    }
-
-    pub fn render_error(&self) -> Option<&RenderError> {
-        match &self.outcome {
-            Outcome::Failed(Failure::Render(error)) => Some(error),
-            _ => None,
-        }
-    }
-
     pub fn succeeded(&self) -> bool {
         matches!(&self.outcome, Outcome::Response(r) if (200..300).contains(&r.status))
     }
 
-    /// Why the exchange failed, in a few words; `None` when it succeeded.
-    pub fn problem(&self) -> Option<String> {
+    /// Why the exchange failed, in a few words; `None` when it succeeded. A secret the
+    /// server echoes (in a `Location`) is masked as asked.
+    pub fn problem(&self, reveal: Reveal) -> Option<String> {
         match &self.outcome {
             Outcome::Response(r) if (200..300).contains(&r.status) => None,
             Outcome::Response(r) if (300..400).contains(&r.status) => {
                 Some(match r.header("location") {
-                    Some(location) => format!("redirect ({}) to {location} not followed", r.status),
+                    Some(location) => format!(
+                        "redirect ({}) to {} not followed",
+                        r.status,
+                        self.request.secrets.echoes.hide(location, reveal)
+                    ),
                     None => format!("redirect ({}) without a Location, not followed", r.status),
                 })
             }
@@ -109,7 +93,6 @@ impl Response {
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Render(error) => write!(f, "not sent: {}", error.message),
             Failure::Timeout(after) => write!(f, "timed out after {:.1} s", after.as_secs_f64()),
             Failure::Refused(address) => write!(f, "connection refused ({address})"),
             Failure::UnknownHost(host) => write!(f, "could not resolve host {host}"),
@@ -157,9 +140,7 @@ impl Sender {
             Err(error) => Outcome::Failed(failure(error, &request, timeout)),
         };
         Exchange {
-            action: request.action.clone(),
-            event: request.event,
-            request: Some(request),
+            request,
             outcome,
             elapsed: start.elapsed(),
         }
@@ -218,47 +199,15 @@ impl Sender {
 
 /// A transport error in plain words.
 fn failure(error: ureq::Error, request: &Request, timeout: Duration) -> Failure {
-    let authority = || {
-        request
-            .url
-            .split_once("://")
-            .map(|(_, rest)| {
-                rest.split(['/', '?', '#'])
-                    .next()
-                    .unwrap_or(rest)
-                    .to_owned()
-            })
-            .unwrap_or_default()
-    };
-    let host = || {
-        let authority = authority();
-        let host = authority.rsplit('@').next().unwrap_or(&authority);
-        match host.strip_prefix('[') {
-            Some(v6) => v6.split(']').next().unwrap_or(v6).to_owned(),
-            None => host.split(':').next().unwrap_or(host).to_owned(),
-        }
-    };
-    let with_port = || {
-        let authority = authority();
-        let authority = authority
-            .rsplit('@')
-            .next()
-            .unwrap_or(&authority)
-            .to_owned();
-        if authority.contains(':') && !authority.ends_with(']') {
-            authority
-        } else if request.url.to_ascii_lowercase().starts_with("https") {
-            format!("{authority}:443")
-        } else {
-            format!("{authority}:80")
-        }
-    };
+    let parsed = url::parse(&request.url).ok();
+    let host = || parsed.map(|u| u.host.to_owned()).unwrap_or_default();
+    let address = || parsed.map(|u| u.address()).unwrap_or_default();
     match error {
         ureq::Error::Timeout(_) => Failure::Timeout(timeout),
         ureq::Error::HostNotFound => Failure::UnknownHost(host()),
-        ureq::Error::ConnectionFailed => Failure::Refused(with_port()),
+        ureq::Error::ConnectionFailed => Failure::Refused(address()),
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-            Failure::Refused(with_port())
+            Failure::Refused(address())
         }
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => Failure::Timeout(timeout),
         ureq::Error::Tls(message) => Failure::Tls(message.to_owned()),
@@ -266,24 +215,6 @@ fn failure(error: ureq::Error, request: &Request, timeout: Duration) -> Failure 
         ureq::Error::Http(e) => Failure::Transport(format!("the request could not be built: {e}")),
         ureq::Error::BadUri(uri) => Failure::Transport(format!("invalid URL: {uri}")),
         other => Failure::Transport(other.to_string()),
-    }
-}
-
-/// Renders an action against `payload` and sends it; a render error fails it unsent.
-/// `timeout` overrides the action's own.
-pub fn render_and_send(
-    sender: &Sender,
-    action: &crate::action::Action,
-    payload: &serde_json::Value,
-    options: &crate::request::Options<'_>,
-    timeout: Option<Duration>,
-) -> (Exchange, Vec<crate::request::Warning>) {
-    match crate::request::render(action, payload, options) {
-        Err(error) => (Exchange::not_sent(error, action.event), Vec::new()),
-        Ok((request, warnings)) => {
-            let timeout = timeout.unwrap_or(Duration::from_secs(request.timeout));
-            (sender.send(request, timeout), warnings)
-        }
     }
 }
 

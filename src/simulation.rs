@@ -80,23 +80,3 @@ impl Simulation<'_> {
             .unwrap_or_default()
     }
 }
-
-/// What became of one action of a step.
-pub enum Ran {
-    /// Rendered, not sent (without `--fire`).
-    Rendered(crate::request::Request),
-    /// Could not be rendered; nothing was sent.
-    NotRendered(crate::request::RenderError),
-    /// Sent (with `--fire`), whatever the answer.
-    Sent(crate::send::Exchange),
-}
-
-impl Ran {
-    pub fn succeeded(&self) -> bool {
-        match self {
-            Ran::Rendered(_) => true,
-            Ran::NotRendered(_) => false,
-            Ran::Sent(exchange) => exchange.succeeded(),
-        }
-    }
-}

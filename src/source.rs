@@ -1,6 +1,9 @@
 //! Positions in a file: 1-based lines and columns, columns counted in Unicode characters.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A place in a file. Line and column are 1-based; `0:0` means "no place".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -86,6 +89,17 @@ impl Source {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// The text of each file read, to show the line of a diagnostic.
+pub type Sources = HashMap<PathBuf, Arc<Source>>;
+
+/// The sources of loaded files, by path.
+pub fn sources<'a>(files: impl IntoIterator<Item = (&'a Path, &'a Arc<Source>)>) -> Sources {
+    files
+        .into_iter()
+        .map(|(path, source)| (path.to_owned(), Arc::clone(source)))
+        .collect()
 }
 
 #[cfg(test)]

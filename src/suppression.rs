@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::{self, unused_ignore};
 use crate::source::{Pos, Source, Span};
+use crate::suggestion::closest;
 
 const MARKER: &str = "callactions-ignore:";
 
@@ -36,8 +37,13 @@ pub fn apply(source: &Source, diagnostics: &mut Vec<Diagnostic>) {
         }
     });
     for ignore in ignores.into_iter().filter(|i| !i.used) {
-        let known = rules::find(&ignore.rule).is_some();
-        diagnostics.push(unused_ignore::report(ignore.span, &ignore.rule, known));
+        diagnostics.push(match rules::find(&ignore.rule) {
+            Some(_) => unused_ignore::unused(ignore.span, &ignore.rule),
+            None => {
+                let ids = rules::RULES.iter().map(|r| r.id);
+                unused_ignore::unknown(ignore.span, &ignore.rule, closest(&ignore.rule, ids))
+            }
+        });
     }
 }
 

@@ -7,8 +7,8 @@ use crate::action::ActionFile;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::loader;
-use crate::output::diagnostics::Sources;
 use crate::rules::{Context, RULES};
+use crate::source::Sources;
 use crate::suppression;
 
 pub struct Report {

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::event::Event;
 use crate::loader;
-use crate::output::diagnostics::{Sources, sources};
+use crate::source::{Sources, sources};
 
 pub struct Workspace {
     pub files: Vec<ActionFile>,

@@ -132,7 +132,8 @@ proptest! {
     fn a_header_value_with_a_line_break_is_refused(value in nasty()) {
         let action = action("https://x.example.com/", &[("X-Value", "v=${context.v}")], None);
         let result = render(&action, &value);
-        if value.contains(['\r', '\n', '\0']) {
+        // A line break would end the header; no control character but the tab can be sent.
+        if value.chars().any(|c| (c.is_ascii_control() && c != '\t') || c == '\u{7f}') {
             prop_assert!(result.is_none());
         } else {
             let request = result.unwrap();

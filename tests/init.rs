@@ -196,7 +196,7 @@ fn the_prompts_in_a_terminal() {
     session.exp_string("URL").unwrap();
     settle();
     session.send_line("nonsense").unwrap();
-    session.exp_string("not an absolute URL").unwrap();
+    session.exp_string("not an absolute http(s) URL").unwrap();
     settle();
     // The invalid answer is asked again; clear it and type a good one.
     send(&mut session, &"\x7f".repeat(10));

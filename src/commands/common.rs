@@ -1,12 +1,14 @@
-//! What several commands share: reading their inputs, showing rendered requests and render
-//! errors, and the sender for those that fire.
+//! What several commands share: reading their inputs, showing rendered requests and what
+//! went wrong with them, and the sender for those that fire.
 
 use crate::cli::{PayloadArgs, RenderFormat};
 use crate::error::Error;
 use crate::output::requests::{self, Shown};
-use crate::output::{Streams, diagnostics, mask};
+use crate::output::{Streams, diagnostics};
 use crate::payload::Payloads;
-use crate::request::{self, Options, RenderError};
+use crate::request::{self, Options, RenderError, Warning};
+use crate::runner::ActionRun;
+use crate::secrets::Reveal;
 use crate::send::Sender;
 use crate::workspace::{Selected, Workspace};
 
@@ -50,23 +52,18 @@ pub(super) fn report_load_problems(
     workspace: &Workspace,
     streams: &mut Streams,
 ) -> Result<(), Error> {
-    diagnostics::human(
-        &mut streams.err,
-        streams.err_paint,
-        &workspace.diagnostics,
-        &workspace.sources(),
-    )?;
-    Ok(())
+    let sources = workspace.sources();
+    streams.err(|err, paint| diagnostics::human(err, paint, &workspace.diagnostics, &sources))
 }
 
-/// Renders each selected action and prints the requests, masked unless `show_secrets`;
-/// warnings and render errors go to standard error. Returns whether all rendered.
+/// Renders each selected action and prints the requests, masked as asked; warnings and
+/// render errors go to standard error. Returns whether all rendered.
 pub(super) fn show(
     selected: &[Selected<'_>],
     payloads: &Payloads,
     options: &Options<'_>,
     format: RenderFormat,
-    show_secrets: bool,
+    reveal: Reveal,
     streams: &mut Streams,
 ) -> Result<bool, Error> {
     let mut all = true;
@@ -75,14 +72,12 @@ pub(super) fn show(
         let payload = payloads.for_event(item.action.event)?;
         match request::render(item.action, &payload, options) {
             Ok((request, warnings)) => {
-                for warning in warnings {
-                    streams.warn(&warning.message)?;
-                }
-                rendered.push((mask::masked(&request, show_secrets), item));
+                report_warnings(&warnings, streams)?;
+                rendered.push((request.shown(reveal), item));
             }
             Err(error) => {
                 all = false;
-                report_render_error(&error, item, streams)?;
+                report_render_error(&error, item, reveal, streams)?;
             }
         }
     }
@@ -94,23 +89,44 @@ pub(super) fn show(
             line: item.action.span.start.line,
         })
         .collect();
-    match format {
-        RenderFormat::Human => requests::human(&mut streams.out, streams.out_paint, &shown)?,
-        RenderFormat::Json => requests::json(&mut streams.out, &shown)?,
-        RenderFormat::Curl => requests::curl(&mut streams.out, &shown)?,
-    }
+    streams.out(|out, paint| match format {
+        RenderFormat::Human => requests::human(out, paint, &shown),
+        RenderFormat::Json => requests::json(out, &shown),
+        RenderFormat::Curl => requests::curl(out, &shown),
+    })?;
     Ok(all)
+}
+
+pub(super) fn report_warnings(warnings: &[Warning], streams: &mut Streams) -> Result<(), Error> {
+    for warning in warnings {
+        streams.warn(&warning.message)?;
+    }
+    Ok(())
 }
 
 /// A render error with the place of its placeholder and how to fix it.
 pub(super) fn report_render_error(
     error: &RenderError,
     item: &Selected<'_>,
+    reveal: Reveal,
     streams: &mut Streams,
 ) -> Result<(), Error> {
     let location = error
         .span
         .map(|span| format!("{}:{}", item.file.path.display(), span.start));
-    streams.error_at(&error.to_string(), location, error.help.as_deref())?;
-    Ok(())
+    streams.error_at(&error.describe(reveal), location, error.help.as_deref())
+}
+
+/// What rendering said of one run, on standard error.
+pub(super) fn report_run(
+    run: &ActionRun,
+    item: &Selected<'_>,
+    reveal: Reveal,
+    streams: &mut Streams,
+) -> Result<(), Error> {
+    report_warnings(&run.warnings, streams)?;
+    match run.render_error() {
+        Some(error) => report_render_error(error, item, reveal, streams),
+        None => Ok(()),
+    }
 }

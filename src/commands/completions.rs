@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use clap::CommandFactory;
 
 use crate::cli::Cli;
@@ -7,7 +5,8 @@ use crate::error::{Error, exit};
 use crate::output::Streams;
 
 pub fn run(shell: clap_complete::Shell, streams: &mut Streams) -> Result<i32, Error> {
-    streams.out.write_all(&script(shell))?;
+    let script = script(shell);
+    streams.out(|out, _| out.write_all(&script))?;
     Ok(exit::OK)
 }
 

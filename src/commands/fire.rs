@@ -1,11 +1,10 @@
-use std::io::{IsTerminal, Write};
-
 use super::common;
 use crate::cli::{FireArgs, RenderFormat, ReportFormat};
 use crate::error::{Error, exit};
-use crate::output::Streams;
 use crate::output::exchanges::{self, Show};
-use crate::send::{Exchange, render_and_send};
+use crate::output::{Streams, junit, progress};
+use crate::runner::{ActionRun, Runner};
+use crate::secrets::Reveal;
 
 pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
     if args.selection.is_empty() && !args.all {
@@ -16,22 +15,23 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
         });
     }
     let inputs = common::inputs(&args.paths, args.payload, streams)?;
-    let (workspace, payloads, options) = (&inputs.workspace, &inputs.payloads, &inputs.options);
+    let workspace = &inputs.workspace;
     let selected = workspace.select(&args.selection.events, &args.selection.actions)?;
     if selected.is_empty() {
         streams.warn("no action matches the selection; nothing was sent")?;
     }
+    let reveal = Reveal::from_flag(args.show_secrets);
 
     if args.dry_run {
         let rendered_all = common::show(
             &selected,
-            payloads,
-            options,
+            &inputs.payloads,
+            &inputs.options,
             RenderFormat::Human,
-            args.show_secrets,
+            reveal,
             streams,
         )?;
-        writeln!(streams.err, "dry run: nothing was sent")?;
+        streams.note("dry run: nothing was sent")?;
         return Ok(if rendered_all && !workspace.has_errors() {
             exit::OK
         } else {
@@ -40,57 +40,49 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
     }
 
     let sender = common::sender(args.insecure, streams)?;
+    let runner = Runner {
+        options: &inputs.options,
+        sender: Some(&sender),
+        timeout: args.timeout,
+    };
     let show = Show {
         verbose: args.verbose,
-        secrets: args.show_secrets,
+        reveal,
     };
     let progress =
-        args.format == ReportFormat::Human && selected.len() > 1 && std::io::stderr().is_terminal();
-    let mut results = Vec::with_capacity(selected.len());
+        args.format == ReportFormat::Human && selected.len() > 1 && streams.err_is_terminal;
+    let mut runs: Vec<ActionRun> = Vec::with_capacity(selected.len());
     for (index, item) in selected.iter().enumerate() {
         if progress {
-            write!(
-                streams.err,
-                "\r\x1b[2K[{}/{}] {}…",
-                index + 1,
-                selected.len(),
-                item.action.name
-            )?;
-            streams.err.flush()?;
+            streams
+                .err(|err, _| progress::draw(err, index + 1, selected.len(), &item.action.name))?;
         }
-        let payload = payloads.for_event(item.action.event)?;
-        let (exchange, warnings) =
-            render_and_send(&sender, item.action, &payload, options, args.timeout);
+        let payload = inputs.payloads.for_event(item.action.event)?;
+        let run = runner.run(item.action, &payload);
         if progress {
-            write!(streams.err, "\r\x1b[2K")?;
+            streams.err(|err, _| progress::clear(err))?;
         }
-        for warning in warnings {
-            streams.warn(&warning.message)?;
-        }
-        if let Some(error) = exchange.render_error() {
-            common::report_render_error(error, item, streams)?;
-        }
+        common::report_run(&run, item, reveal, streams)?;
         if args.format == ReportFormat::Human {
-            exchanges::human_one(&mut streams.out, streams.out_paint, &exchange, show)?;
+            streams.out(|out, paint| exchanges::human_one(out, paint, &run, show))?;
             if progress {
-                streams.out.flush()?;
+                streams.flush()?;
             }
         }
-        results.push(exchange);
+        runs.push(run);
     }
     match args.format {
-        ReportFormat::Human => {
-            if !results.is_empty() {
-                writeln!(streams.out)?;
-                writeln!(streams.out, "{}", exchanges::summary(&results))?;
-            }
+        ReportFormat::Human if !runs.is_empty() => {
+            let summary = exchanges::summary(&runs);
+            streams.out(|out, _| writeln!(out, "\n{summary}"))?;
         }
-        ReportFormat::Json => exchanges::json(&mut streams.out, &results, show)?,
+        ReportFormat::Human => {}
+        ReportFormat::Json => streams.out(|out, _| exchanges::json(out, &runs, show))?,
         ReportFormat::Junit => {
-            let all: Vec<&Exchange> = results.iter().collect();
-            exchanges::junit(&mut streams.out, "callactions fire", &all, show)?;
+            let all: Vec<&ActionRun> = runs.iter().collect();
+            streams.out(|out, _| junit::report(out, "callactions fire", &all, show))?;
         }
     }
-    let failed = workspace.has_errors() || results.iter().any(|e| !e.succeeded());
+    let failed = workspace.has_errors() || runs.iter().any(|r| !r.succeeded());
     Ok(if failed { exit::PROBLEMS } else { exit::OK })
 }

@@ -1,13 +1,13 @@
-use std::io::Write;
-
 use crate::cli::{DataFormat, ListenArgs};
 use crate::error::{Error, exit};
 use crate::output::{Streams, received};
 use crate::receiver::{Answer, Receiver};
+use crate::secrets::Reveal;
 
 pub fn run(args: ListenArgs, streams: &mut Streams) -> Result<i32, Error> {
-    let receiver = Receiver::bind(&args.host, args.port).map_err(|source| Error::Listen {
-        address: format!("{}:{}", args.host, args.port),
+    let address = format!("{}:{}", args.host, args.port);
+    let receiver = Receiver::bind(&args.host, args.port).map_err(|source| Error::Bind {
+        address: address.clone(),
         source,
     })?;
     let stop = match args.count {
@@ -17,26 +17,38 @@ pub fn run(args: ListenArgs, streams: &mut Streams) -> Result<i32, Error> {
         ),
         None => "Ctrl-C stops".to_owned(),
     };
-    writeln!(
-        streams.err,
+    streams.note(&format!(
         "listening on http://{} — answers {}; {stop}",
         receiver.address, args.status
-    )?;
-    streams.err.flush()?;
+    ))?;
+    streams.flush()?;
     let answer = Answer {
         status: args.status,
         delay: args.delay,
     };
-    let paint = streams.out_paint;
-    let out = &mut streams.out;
-    receiver.serve(&answer, args.count, |request| {
-        let request = received::masked(request, args.show_secrets);
-        match args.format {
-            DataFormat::Human => received::human(out, paint, &request)?,
-            DataFormat::Json => received::json_line(out, &request)?,
+    let reveal = Reveal::from_flag(args.show_secrets);
+    let mut failed_output = None;
+    let served = receiver.serve(&answer, args.count, |request| {
+        let request = received::shown(request, reveal);
+        let written = streams.out(|out, paint| {
+            match args.format {
+                DataFormat::Human => received::human(out, paint, &request)?,
+                DataFormat::Json => received::json_line(out, &request)?,
+            }
+            // Each request is shown as it arrives, whoever reads the output.
+            out.flush()
+        });
+        match written {
+            Ok(()) => true,
+            Err(error) => {
+                failed_output = Some(error);
+                false
+            }
         }
-        // Each request is shown as it arrives, whoever reads the output.
-        out.flush()
-    })?;
+    });
+    if let Some(error) = failed_output {
+        return Err(error);
+    }
+    served.map_err(|source| Error::Serve { address, source })?;
     Ok(exit::OK)
 }

@@ -8,10 +8,9 @@ mod init;
 mod listen;
 mod payload;
 mod render;
+mod schema;
 mod simulate;
 mod validate;
-
-use std::io::Write;
 
 use crate::cli::Command;
 use crate::error::Error;
@@ -33,11 +32,6 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Simulate(args) => simulate::run(args, streams),
         Command::Completions { shell } => completions::run(shell, streams),
         Command::Init(args) => init::run(args, streams),
-        Command::Schema => {
-            serde_json::to_writer_pretty(&mut streams.out, &crate::schema::schema())
-                .map_err(std::io::Error::from)?;
-            writeln!(streams.out)?;
-            Ok(crate::error::exit::OK)
-        }
+        Command::Schema => schema::run(streams),
     }
 }

@@ -1,9 +1,8 @@
-use std::io::Write;
-
 use super::common;
 use crate::cli::RenderArgs;
 use crate::error::{Error, exit};
 use crate::output::{Streams, diagnostics};
+use crate::secrets::Reveal;
 
 pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
     let inputs = common::inputs(&args.paths, args.payload, streams)?;
@@ -21,12 +20,12 @@ pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
         &inputs.payloads,
         &inputs.options,
         args.format,
-        args.show_secrets,
+        Reveal::from_flag(args.show_secrets),
         streams,
     )?;
     if workspace.has_errors() {
         let summary = diagnostics::summary(&workspace.diagnostics, workspace.files.len());
-        writeln!(streams.err, "{summary}")?;
+        streams.err(|err, _| writeln!(err, "{summary}"))?;
     }
     Ok(if rendered_all && !workspace.has_errors() {
         exit::OK

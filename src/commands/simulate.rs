@@ -1,13 +1,12 @@
+use super::common;
 use crate::call::Call;
 use crate::cli::{ReportFormat, SimulateArgs};
 use crate::error::{Error, exit};
 use crate::output::exchanges::Show;
-use crate::output::{Streams, simulation as report};
-use crate::request;
-use crate::send::{Exchange, render_and_send};
-use crate::simulation::{Ran, simulate};
-
-use super::common;
+use crate::output::{Streams, junit, simulation as report};
+use crate::runner::{ActionRun, Runner};
+use crate::secrets::Reveal;
+use crate::simulation::simulate;
 
 pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
     let call =
@@ -22,74 +21,52 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
         });
     }
     let inputs = common::inputs(&args.paths, args.payload, streams)?;
-    let (workspace, options) = (&inputs.workspace, &inputs.options);
+    let workspace = &inputs.workspace;
     let selected = workspace.select(&args.selection.events, &args.selection.actions)?;
     let simulation = simulate(call, &selected, &inputs.payloads)?;
     let sender = match args.fire {
         true => Some(common::sender(args.insecure, streams)?),
         false => None,
     };
-
-    let mut runs = Vec::with_capacity(simulation.steps.len());
+    let runner = Runner {
+        options: &inputs.options,
+        sender: sender.as_ref(),
+        timeout: args.timeout,
+    };
+    let reveal = Reveal::from_flag(args.show_secrets);
+    let mut runs: Vec<Vec<ActionRun>> = Vec::with_capacity(simulation.steps.len());
     for step in &simulation.steps {
         let mut ran = Vec::with_capacity(step.actions.len());
         for item in &step.actions {
-            let (result, warnings) = match &sender {
-                Some(sender) => {
-                    let (exchange, warnings) =
-                        render_and_send(sender, item.action, &step.payload, options, args.timeout);
-                    (Ran::Sent(exchange), warnings)
-                }
-                None => match request::render(item.action, &step.payload, options) {
-                    Ok((request, warnings)) => (Ran::Rendered(request), warnings),
-                    Err(error) => (Ran::NotRendered(error), Vec::new()),
-                },
-            };
-            for warning in warnings {
-                streams.warn(&warning.message)?;
-            }
-            let error = match &result {
-                Ran::NotRendered(error) => Some(error),
-                Ran::Sent(exchange) => exchange.render_error(),
-                Ran::Rendered(_) => None,
-            };
-            if let Some(error) = error {
-                common::report_render_error(error, item, streams)?;
-            }
-            ran.push(result);
+            let run = runner.run(item.action, &step.payload);
+            common::report_run(&run, item, reveal, streams)?;
+            ran.push(run);
         }
         runs.push(ran);
     }
 
     let show = Show {
         verbose: args.verbose,
-        secrets: args.show_secrets,
+        reveal,
     };
     match args.format {
-        ReportFormat::Human => report::human(
-            &mut streams.out,
-            streams.out_paint,
-            &simulation,
-            &runs,
-            show,
-        )?,
-        ReportFormat::Json => report::json(&mut streams.out, &simulation, &runs, show)?,
+        ReportFormat::Human => {
+            streams.out(|out, paint| report::human(out, paint, &simulation, &runs, show))?
+        }
+        ReportFormat::Json => streams.out(|out, _| report::json(out, &simulation, &runs, show))?,
         ReportFormat::Junit => {
-            let exchanges: Vec<&Exchange> = runs
+            let sent: Vec<&ActionRun> = runs
                 .iter()
                 .flatten()
-                .filter_map(|ran| match ran {
-                    Ran::Sent(exchange) => Some(exchange),
-                    _ => None,
-                })
+                .filter(|r| r.exchange().is_some())
                 .collect();
             let name = format!(
                 "callactions simulate --scenario {}",
                 simulation.scenario().name()
             );
-            crate::output::exchanges::junit(&mut streams.out, &name, &exchanges, show)?;
+            streams.out(|out, _| junit::report(out, &name, &sent, show))?;
         }
     }
-    let failed = workspace.has_errors() || runs.iter().flatten().any(|ran| !ran.succeeded());
+    let failed = workspace.has_errors() || runs.iter().flatten().any(|r| !r.succeeded());
     Ok(if failed { exit::PROBLEMS } else { exit::OK })
 }

@@ -1,12 +1,10 @@
-use std::io::Write;
-
 use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::error::{Error, exit};
 use crate::output::diagnostics::{self, plural};
 use crate::output::{Streams, github, sarif};
 use crate::request::process_env;
 use crate::rules::{self, Context, RULES};
-use crate::suggestion::closest;
+use crate::suggestion::{closest, did_you_mean};
 use crate::validate::validate;
 
 pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
@@ -16,7 +14,7 @@ pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
             return Err(Error::Usage {
                 message: format!(
                     "--ignore {id}: no rule has this id{}",
-                    crate::suggestion::did_you_mean(suggestion)
+                    did_you_mean(suggestion)
                 ),
                 help: "the README lists every rule".to_owned(),
             });
@@ -27,27 +25,20 @@ pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
     let report = validate(&args.paths, &context, &ignored)?;
     let found = &report.diagnostics;
 
-    let out = &mut streams.out;
-    match args.format {
+    streams.out(|out, paint| match args.format {
         ValidateFormat::Human => {
-            diagnostics::human(out, streams.out_paint, found, &report.sources)?;
-            let files = report.files;
+            diagnostics::human(out, paint, found, &report.sources)?;
             if found.is_empty() {
-                writeln!(
-                    out,
-                    "{}",
-                    streams
-                        .out_paint
-                        .success(&format!("no problems in {}", plural(files, "file")))
-                )?;
+                let line = format!("no problems in {}", plural(report.files, "file"));
+                writeln!(out, "{}", paint.success(&line))
             } else {
-                writeln!(out, "{}", diagnostics::summary(found, files))?;
+                writeln!(out, "{}", diagnostics::summary(found, report.files))
             }
         }
-        ValidateFormat::Json => diagnostics::json(out, found)?,
-        ValidateFormat::Github => github::annotations(out, found)?,
-        ValidateFormat::Sarif => sarif::report(out, found)?,
-    }
+        ValidateFormat::Json => diagnostics::json(out, found),
+        ValidateFormat::Github => github::annotations(out, found),
+        ValidateFormat::Sarif => sarif::report(out, found),
+    })?;
     for error in &report.unreadable {
         streams.error(&error.to_string())?;
     }

@@ -1,17 +1,11 @@
 //! Diagnostics for people: the layout of rustc and hurl, with the source line and a caret
 //! underline under the exact span.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::Paint;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Source;
-
-/// The text of each file, to show the line of a diagnostic.
-pub type Sources = HashMap<PathBuf, Arc<Source>>;
+use crate::source::{Source, Sources};
 
 pub fn human(
     out: &mut dyn Write,
@@ -161,14 +155,6 @@ pub fn plural(count: usize, word: &str) -> String {
     } else {
         format!("{count} {word}s")
     }
-}
-
-/// The sources of loaded files, by path.
-pub fn sources<'a>(files: impl IntoIterator<Item = (&'a Path, &'a Arc<Source>)>) -> Sources {
-    files
-        .into_iter()
-        .map(|(path, source)| (path.to_owned(), Arc::clone(source)))
-        .collect()
 }
 
 /// One object per finding, with stable fields.

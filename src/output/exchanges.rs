@@ -1,137 +1,146 @@
-//! Reports of sent requests (`fire`, `simulate --fire`): a line per action for people,
-//! JSON for programs, JUnit XML for CI test reports. Every request shown is masked first.
+//! Reports of sent requests (`fire`, `simulate --fire`): a line per action for people and
+//! JSON for programs. Every request and response is masked as the command was asked.
 
 use std::io::{self, Write};
+use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
 use super::Paint;
 use super::diagnostics::plural;
-use super::mask::{is_credential_header, mask_secrets, masked};
 use super::requests::pretty_body;
-use crate::request::{BodyKind, Request};
+use crate::runner::{ActionRun, Ran};
+use crate::secrets::{self, Reveal};
 use crate::send::{Exchange, Outcome, Response};
+use crate::template::body::BodyKind;
 
 /// Lines of a response body shown under its action.
 const BODY_LINES: usize = 8;
 /// Characters of one body line shown.
 const LINE_WIDTH: usize = 160;
 
-/// How exchanges are shown.
+/// How runs are shown.
 #[derive(Clone, Copy)]
 pub struct Show {
     pub verbose: bool,
-    pub secrets: bool,
+    pub reveal: Reveal,
 }
 
-/// The exchange as it may be shown: the request masked, and any secret the server
-/// echoed back masked in the response too.
-fn visible(exchange: &Exchange, show: Show) -> (Option<Request>, Option<Response>) {
-    let request = exchange.request.as_ref().map(|r| masked(r, show.secrets));
-    let response = match &exchange.outcome {
-        Outcome::Response(response) => {
-            let secrets = exchange
-                .request
-                .as_ref()
-                .map(|r| r.secrets.values.as_slice())
-                .unwrap_or_default();
-            let hide = |text: &str| {
-                if show.secrets {
-                    text.to_owned()
-                } else {
-                    mask_secrets(text, secrets)
-                }
-            };
-            Some(Response {
-                status: response.status,
-                reason: response.reason.clone(),
-                headers: response
-                    .headers
-                    .iter()
-                    .map(|(n, v)| {
-                        let v = if !show.secrets && is_credential_header(n) {
-                            super::mask::MASK.to_owned()
-                        } else {
-                            hide(v)
-                        };
-                        (n.clone(), v)
-                    })
-                    .collect(),
-                body: hide(&String::from_utf8_lossy(&response.body)).into_bytes(),
-                truncated: response.truncated,
-            })
-        }
-        Outcome::Failed(_) => None,
+/// A response as it may be shown: credential headers masked, and any secret the server
+/// echoes back masked too.
+pub fn visible_response(exchange: &Exchange, reveal: Reveal) -> Option<Response> {
+    let Outcome::Response(response) = &exchange.outcome else {
+        return None;
     };
-    (request, response)
+    let echoes = &exchange.request.secrets.echoes;
+    Some(Response {
+        status: response.status,
+        reason: response.reason.clone(),
+        headers: response
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let value = secrets::header_value(name, value, reveal);
+                (name.clone(), echoes.hide(&value, reveal).into_owned())
+            })
+            .collect(),
+        body: echoes
+            .hide(&String::from_utf8_lossy(&response.body), reveal)
+            .into_owned()
+            .into_bytes(),
+        truncated: response.truncated,
+    })
 }
 
-/// One exchange for people: a line, then with `-v` the request and response headers,
-/// then the start of the response body.
-pub fn human_one(
-    out: &mut dyn Write,
-    paint: Paint,
-    exchange: &Exchange,
-    show: Show,
-) -> io::Result<()> {
-    let (request, response) = visible(exchange, show);
-    let mark = if exchange.succeeded() {
+/// Why a run failed, in a few words, masked as asked; `None` when it succeeded.
+pub fn problem(run: &ActionRun, reveal: Reveal) -> Option<String> {
+    match &run.ran {
+        Ran::Rendered(_) => None,
+        Ran::NotRendered(error) => Some(format!("not sent: {}", error.reason(reveal))),
+        Ran::Sent(exchange) => exchange.problem(reveal),
+    }
+}
+
+pub fn elapsed(run: &ActionRun) -> Duration {
+    run.exchange().map_or(Duration::ZERO, |e| e.elapsed)
+}
+
+/// One run for people: a line, then with `-v` the request and response headers, then the
+/// start of the response body.
+pub fn human_one(out: &mut dyn Write, paint: Paint, run: &ActionRun, show: Show) -> io::Result<()> {
+    let mark = if run.succeeded() {
         paint.success("✓")
     } else {
         paint.error("✗")
     };
-    let target = request
-        .as_ref()
-        .map(|r| format!("{} {}", r.method, r.url))
+    let target = run
+        .request()
+        .map(|r| r.target(show.reveal))
         .unwrap_or_else(|| "(not sent)".to_owned());
-    let result = match (&exchange.outcome, exchange.problem()) {
-        (Outcome::Response(r), None) => {
-            paint.success(format!("{} {}", r.status, r.reason).trim_end())
-        }
+    let result = match (&run.ran, problem(run, show.reveal)) {
         (_, Some(problem)) => paint.error(&problem),
-        (Outcome::Failed(_), None) => String::new(),
+        (Ran::Sent(exchange), None) => match &exchange.outcome {
+            Outcome::Response(r) => paint.success(format!("{} {}", r.status, r.reason).trim_end()),
+            Outcome::Failed(_) => String::new(),
+        },
+        (_, None) => String::new(),
     };
     writeln!(
         out,
         "{mark} {}  {}  {target}  {result}  {}",
-        paint.bold(&exchange.action),
-        paint.dim(exchange.event.name()),
-        paint.dim(&format!("{} ms", exchange.elapsed.as_millis()))
+        paint.bold(&run.action),
+        paint.dim(run.event.name()),
+        paint.dim(&format!("{} ms", elapsed(run).as_millis()))
     )?;
+    let Some(exchange) = run.exchange() else {
+        return Ok(());
+    };
+    let response = visible_response(exchange, show.reveal);
     if show.verbose {
-        if let Some(request) = &request {
-            writeln!(
-                out,
-                "  {} {} {}",
-                paint.dim(">"),
-                request.method,
-                request.url
-            )?;
-            for (name, value) in &request.headers {
-                writeln!(out, "  {} {}: {value}", paint.dim(">"), paint.name(name))?;
-            }
-            if let Some(body) = &request.body {
-                writeln!(out, "  {}", paint.dim(">"))?;
-                for line in pretty_body(body, request.body_kind).lines() {
-                    writeln!(out, "  {} {line}", paint.dim(">"))?;
-                }
-            }
-        }
-        if let Some(response) = &response {
-            writeln!(
-                out,
-                "  {} {} {}",
-                paint.dim("<"),
-                response.status,
-                response.reason
-            )?;
-            for (name, value) in &response.headers {
-                writeln!(out, "  {} {}: {value}", paint.dim("<"), paint.name(name))?;
-            }
-        }
+        verbose(out, paint, exchange, response.as_ref(), show.reveal)?;
     }
     if let Some(response) = &response {
         body_preview(out, paint, response)?;
+    }
+    Ok(())
+}
+
+/// The request sent, and the status and headers of the response.
+fn verbose(
+    out: &mut dyn Write,
+    paint: Paint,
+    exchange: &Exchange,
+    response: Option<&Response>,
+    reveal: Reveal,
+) -> io::Result<()> {
+    let request = exchange.request.shown(reveal);
+    writeln!(
+        out,
+        "  {} {} {}",
+        paint.dim(">"),
+        request.method,
+        request.url
+    )?;
+    for (name, value) in &request.headers {
+        writeln!(out, "  {} {}: {value}", paint.dim(">"), paint.name(name))?;
+    }
+    if let Some(body) = &request.body {
+        writeln!(out, "  {}", paint.dim(">"))?;
+        for line in pretty_body(body, request.body_kind).lines() {
+            writeln!(out, "  {} {line}", paint.dim(">"))?;
+        }
+    }
+    if let Some(response) = response {
+        writeln!(
+            out,
+            "  {} {} {}",
+            paint.dim("<"),
+            response.status,
+            response.reason
+        )?;
+        for (name, value) in &response.headers {
+            writeln!(out, "  {} {}: {value}", paint.dim("<"), paint.name(name))?;
+        }
     }
     Ok(())
 }
@@ -141,14 +150,12 @@ fn body_preview(out: &mut dyn Write, paint: Paint, response: &Response) -> io::R
     let is_json = response
         .header("content-type")
         .is_some_and(|t| t.to_ascii_lowercase().contains("json"));
-    let shown = pretty_body(
-        &text,
-        if is_json {
-            BodyKind::Json
-        } else {
-            BodyKind::Text
-        },
-    );
+    let kind = if is_json {
+        BodyKind::Json
+    } else {
+        BodyKind::Text
+    };
+    let shown = pretty_body(&text, kind);
     let lines: Vec<&str> = shown.lines().collect();
     for line in lines.iter().take(BODY_LINES) {
         let cut: String = line.chars().take(LINE_WIDTH).collect();
@@ -176,12 +183,16 @@ fn body_preview(out: &mut dyn Write, paint: Paint, response: &Response) -> io::R
 }
 
 /// `3 requests: 2 succeeded, 1 failed`, with the no-retry reminder when any failed.
-pub fn summary(exchanges: &[Exchange]) -> String {
-    let ok = exchanges.iter().filter(|e| e.succeeded()).count();
-    let failed = exchanges.len() - ok;
+pub fn summary<'r>(runs: impl IntoIterator<Item = &'r ActionRun>) -> String {
+    let (mut total, mut ok) = (0, 0);
+    for run in runs {
+        total += 1;
+        ok += usize::from(run.succeeded());
+    }
+    let failed = total - ok;
     let mut line = format!(
         "{}: {ok} succeeded, {failed} failed",
-        plural(exchanges.len(), "request")
+        plural(total, "request")
     );
     if failed > 0 {
         line.push_str(" (each was sent once: the platform does not retry either)");
@@ -189,18 +200,21 @@ pub fn summary(exchanges: &[Exchange]) -> String {
     line
 }
 
-pub fn to_json(exchange: &Exchange, show: Show) -> Value {
-    let (request, response) = visible(exchange, show);
+pub fn to_json(run: &ActionRun, show: Show) -> Value {
     let object = |pairs: &[(String, String)]| -> Map<String, Value> {
         pairs
             .iter()
             .map(|(n, v)| (n.clone(), Value::String(v.clone())))
             .collect()
     };
+    let request = run.request().map(|r| r.shown(show.reveal));
+    let response = run
+        .exchange()
+        .and_then(|e| visible_response(e, show.reveal));
     json!({
-        "name": exchange.action,
-        "event": exchange.event.name(),
-        "ok": exchange.succeeded(),
+        "name": run.action,
+        "event": run.event.name(),
+        "ok": run.succeeded(),
         "request": request.as_ref().map(|r| json!({
             "method": r.method.name(),
             "url": r.url,
@@ -208,119 +222,18 @@ pub fn to_json(exchange: &Exchange, show: Show) -> Value {
             "body": r.body,
         })),
         "status": response.as_ref().map(|r| r.status),
-        "time_ms": exchange.elapsed.as_millis() as u64,
+        "time_ms": elapsed(run).as_millis() as u64,
         "response": response.as_ref().map(|r| json!({
             "headers": object(&r.headers),
             "body": String::from_utf8_lossy(&r.body),
             "truncated": r.truncated,
         })),
-        "error": exchange.problem(),
+        "error": problem(run, show.reveal),
     })
 }
 
-pub fn json(out: &mut dyn Write, exchanges: &[Exchange], show: Show) -> io::Result<()> {
-    let list: Vec<Value> = exchanges.iter().map(|e| to_json(e, show)).collect();
+pub fn json(out: &mut dyn Write, runs: &[ActionRun], show: Show) -> io::Result<()> {
+    let list: Vec<Value> = runs.iter().map(|r| to_json(r, show)).collect();
     serde_json::to_writer_pretty(&mut *out, &list)?;
     writeln!(out)
-}
-
-/// JUnit XML: a testsuite per event (in the order events first appear), a testcase per action.
-pub fn junit(
-    out: &mut dyn Write,
-    name: &str,
-    exchanges: &[&Exchange],
-    show: Show,
-) -> io::Result<()> {
-    let failures = exchanges.iter().filter(|e| !e.succeeded()).count();
-    let total: f64 = exchanges.iter().map(|e| e.elapsed.as_secs_f64()).sum();
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        out,
-        r#"<testsuites name="{}" tests="{}" failures="{failures}" errors="0" time="{total:.3}">"#,
-        xml(name),
-        exchanges.len()
-    )?;
-    let mut events = Vec::new();
-    for exchange in exchanges {
-        if !events.contains(&exchange.event) {
-            events.push(exchange.event);
-        }
-    }
-    for event in events {
-        let cases: Vec<&Exchange> = exchanges
-            .iter()
-            .copied()
-            .filter(|e| e.event == event)
-            .collect();
-        let failed = cases.iter().filter(|e| !e.succeeded()).count();
-        let time: f64 = cases.iter().map(|e| e.elapsed.as_secs_f64()).sum();
-        writeln!(
-            out,
-            r#"  <testsuite name="{event}" tests="{}" failures="{failed}" errors="0" time="{time:.3}">"#,
-            cases.len()
-        )?;
-        for exchange in cases {
-            let (request, response) = visible(exchange, show);
-            write!(
-                out,
-                r#"    <testcase name="{}" classname="{event}" time="{:.3}""#,
-                xml(&exchange.action),
-                exchange.elapsed.as_secs_f64()
-            )?;
-            match exchange.problem() {
-                None => writeln!(out, "/>")?,
-                Some(problem) => {
-                    writeln!(out, ">")?;
-                    let mut detail = request
-                        .map(|r| format!("{} {}\n", r.method, r.url))
-                        .unwrap_or_default();
-                    if let Some(response) = response {
-                        detail.push_str(&String::from_utf8_lossy(&response.body));
-                    }
-                    writeln!(
-                        out,
-                        r#"      <failure message="{}">{}</failure>"#,
-                        xml(&problem),
-                        xml(&detail)
-                    )?;
-                    writeln!(out, "    </testcase>")?;
-                }
-            }
-        }
-        writeln!(out, "  </testsuite>")?;
-    }
-    writeln!(out, "</testsuites>")
-}
-
-/// Text for XML attributes and content; characters XML 1.0 cannot hold are dropped.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_xml() {
-        assert_eq!(
-            xml("a<b>&\"c'\n\u{1}d"),
-            "a&lt;b&gt;&amp;&quot;c&apos;&#10;d"
-        );
-    }
 }

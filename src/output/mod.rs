@@ -1,50 +1,80 @@
-//! Everything that writes to the terminal: colour, masking, and each output format.
-//! Domain modules return values; only this layer decides how they look.
+//! Everything that writes to the terminal: colour, and each output format. Domain modules
+//! return values; only this layer decides how they look, and it masks every secret with
+//! the [`Reveal`](crate::secrets::Reveal) its command was given.
 
 pub mod diagnostics;
+pub mod events;
 pub mod exchanges;
 pub mod github;
-pub mod mask;
+pub mod junit;
 pub mod paint;
+pub mod progress;
 pub mod received;
 pub mod requests;
 pub mod sarif;
 pub mod simulation;
+pub mod variables;
+mod xml;
 
 use std::io::{self, Write};
 
 pub use paint::{ColorChoice, Paint};
 
+use crate::error::Error;
+
 /// Standard output and standard error, each with its own colour decision, so that
 /// `2>file` gets no escape codes while the terminal still shows colour.
 pub struct Streams {
-    pub out: Box<dyn Write>,
-    pub err: Box<dyn Write>,
+    out: Box<dyn Write>,
+    err: Box<dyn Write>,
     pub out_paint: Paint,
     pub err_paint: Paint,
+    /// Standard error is a terminal: progress may be drawn there.
+    pub err_is_terminal: bool,
 }
 
 impl Streams {
     pub fn stdio(choice: ColorChoice) -> Streams {
         use std::io::IsTerminal;
+        let err_is_terminal = io::stderr().is_terminal();
         Streams {
             out: Box::new(io::BufWriter::new(io::stdout())),
             err: Box::new(io::BufWriter::new(io::stderr())),
             out_paint: Paint::decide(choice, io::stdout().is_terminal()),
-            err_paint: Paint::decide(choice, io::stderr().is_terminal()),
+            err_paint: Paint::decide(choice, err_is_terminal),
+            err_is_terminal,
         }
     }
 
-    /// Writes a warning line to standard error.
-    pub fn warn(&mut self, message: &str) -> io::Result<()> {
-        let label = self.err_paint.warning("warning");
-        writeln!(self.err, "{label}: {message}")
+    /// Writes to standard output; a failure is [`Error::Stdout`].
+    pub fn out(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write, Paint) -> io::Result<()>,
+    ) -> Result<(), Error> {
+        write(&mut *self.out, self.out_paint).map_err(Error::Stdout)
     }
 
-    /// Writes an error line to standard error.
-    pub fn error(&mut self, message: &str) -> io::Result<()> {
-        let label = self.err_paint.error("error");
-        writeln!(self.err, "{label}: {message}")
+    /// Writes to standard error; a failure is [`Error::Stderr`].
+    pub fn err(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write, Paint) -> io::Result<()>,
+    ) -> Result<(), Error> {
+        write(&mut *self.err, self.err_paint).map_err(Error::Stderr)
+    }
+
+    /// A line on standard error, as it is.
+    pub fn note(&mut self, line: &str) -> Result<(), Error> {
+        self.err(|err, _| writeln!(err, "{line}"))
+    }
+
+    /// A warning line on standard error.
+    pub fn warn(&mut self, message: &str) -> Result<(), Error> {
+        self.err(|err, paint| writeln!(err, "{}: {message}", paint.warning("warning")))
+    }
+
+    /// An error line on standard error.
+    pub fn error(&mut self, message: &str) -> Result<(), Error> {
+        self.err(|err, paint| writeln!(err, "{}: {message}", paint.error("error")))
     }
 
     /// An error with where it stands (`path:line:col`) and how to fix it.
@@ -53,14 +83,22 @@ impl Streams {
         message: &str,
         location: Option<String>,
         help: Option<&str>,
-    ) -> io::Result<()> {
-        self.error(message)?;
-        if let Some(location) = location {
-            writeln!(self.err, "  {} {location}", self.err_paint.accent("-->"))?;
-        }
-        if let Some(help) = help {
-            writeln!(self.err, "  {}: {help}", self.err_paint.bold("help"))?;
-        }
-        Ok(())
+    ) -> Result<(), Error> {
+        self.err(|err, paint| {
+            writeln!(err, "{}: {message}", paint.error("error"))?;
+            if let Some(location) = location {
+                writeln!(err, "  {} {location}", paint.accent("-->"))?;
+            }
+            if let Some(help) = help {
+                writeln!(err, "  {}: {help}", paint.bold("help"))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Flushes both streams, so what was written so far is seen now.
+    pub fn flush(&mut self) -> Result<(), Error> {
+        self.out.flush().map_err(Error::Stdout)?;
+        self.err.flush().map_err(Error::Stderr)
     }
 }

@@ -7,7 +7,8 @@ use serde_json::{Map, Value, json};
 use super::Paint;
 use super::requests::pretty_body;
 use crate::receiver::Received;
-use crate::request::BodyKind;
+use crate::secrets::{self, Reveal};
+use crate::template::body::BodyKind;
 
 pub fn human(out: &mut dyn Write, paint: Paint, received: &Received) -> io::Result<()> {
     writeln!(
@@ -80,27 +81,19 @@ fn header<'r>(received: &'r Received, name: &str) -> Option<&'r str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// The request as it may be shown: credential headers masked unless `show_secrets`.
-pub fn masked(received: &Received, show_secrets: bool) -> Received {
-    let headers = received
-        .headers
-        .iter()
-        .map(|(name, value)| {
-            let value = if !show_secrets && super::mask::is_credential_header(name) {
-                super::mask::MASK.to_owned()
-            } else {
-                value.clone()
-            };
-            (name.clone(), value)
-        })
-        .collect();
+/// The request as it may be shown: credential headers masked unless [`Reveal::Show`].
+pub fn shown(received: &Received, reveal: Reveal) -> Received {
     Received {
-        time: received.time.clone(),
-        method: received.method.clone(),
-        path: received.path.clone(),
-        query: received.query.clone(),
-        headers,
-        body: received.body.clone(),
-        too_large: received.too_large,
+        headers: received
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.clone(),
+                    secrets::header_value(name, value, reveal).into_owned(),
+                )
+            })
+            .collect(),
+        ..received.clone()
     }
 }

@@ -6,7 +6,8 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use super::Paint;
-use crate::request::{BodyKind, Request};
+use crate::request::Request;
+use crate::template::body::BodyKind;
 
 /// One rendered action and where it comes from; its request is already masked.
 pub struct Shown<'a> {

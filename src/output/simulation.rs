@@ -6,25 +6,24 @@ use serde_json::{Value, json};
 
 use super::Paint;
 use super::exchanges::{self, Show};
-use super::mask::masked;
 use super::requests::{self, Shown};
-use crate::simulation::{Ran, Simulation};
+use crate::runner::{ActionRun, Ran};
+use crate::simulation::Simulation;
 use crate::workspace::Selected;
 
 pub fn human(
     out: &mut dyn Write,
     paint: Paint,
     simulation: &Simulation<'_>,
-    runs: &[Vec<Ran>],
+    runs: &[Vec<ActionRun>],
     show: Show,
 ) -> io::Result<()> {
-    let order: Vec<&str> = simulation.steps.iter().map(|s| s.event.name()).collect();
     writeln!(
         out,
         "{} call {}: {} (outcome {})",
         paint.bold(simulation.scenario().name()),
         simulation.call_sid(),
-        order.join(" → "),
+        simulation.scenario().lifecycle_text(),
         simulation.call.outcome
     )?;
     for (number, (step, ran)) in simulation.steps.iter().zip(runs).enumerate() {
@@ -39,33 +38,11 @@ pub fn human(
             writeln!(out, "   {}", paint.dim("no action fires"))?;
             continue;
         }
-        for (i, (item, result)) in step.actions.iter().zip(ran).enumerate() {
+        for (i, (item, run)) in step.actions.iter().zip(ran).enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
-            match result {
-                Ran::Rendered(request) => {
-                    let request = masked(request, show.secrets);
-                    let shown = [Shown {
-                        request: &request,
-                        file: &item.file.path,
-                        line: item.action.span.start.line,
-                    }];
-                    requests::human(&mut Indented::new(&mut *out), paint, &shown)?;
-                }
-                Ran::NotRendered(error) => {
-                    writeln!(
-                        out,
-                        "   {} {}: {}",
-                        paint.error("✗"),
-                        paint.bold(&item.action.name),
-                        error.message
-                    )?;
-                }
-                Ran::Sent(exchange) => {
-                    exchanges::human_one(&mut Indented::new(&mut *out), paint, exchange, show)?
-                }
-            }
+            action(&mut Indented::new(&mut *out), paint, item, run, show)?;
         }
     }
     if !simulation.skipped.is_empty() {
@@ -85,10 +62,39 @@ pub fn human(
     Ok(())
 }
 
+/// One action of a step, indented under its event.
+fn action(
+    out: &mut dyn Write,
+    paint: Paint,
+    item: &Selected<'_>,
+    run: &ActionRun,
+    show: Show,
+) -> io::Result<()> {
+    match &run.ran {
+        Ran::Rendered(request) => {
+            let request = request.shown(show.reveal);
+            let shown = [Shown {
+                request: &request,
+                file: &item.file.path,
+                line: item.action.span.start.line,
+            }];
+            requests::human(out, paint, &shown)
+        }
+        Ran::NotRendered(error) => writeln!(
+            out,
+            "{} {}: {}",
+            paint.error("✗"),
+            paint.bold(&item.action.name),
+            error.reason(show.reveal)
+        ),
+        Ran::Sent(_) => exchanges::human_one(out, paint, run, show),
+    }
+}
+
 pub fn json(
     out: &mut dyn Write,
     simulation: &Simulation<'_>,
-    runs: &[Vec<Ran>],
+    runs: &[Vec<ActionRun>],
     show: Show,
 ) -> io::Result<()> {
     let events: Vec<Value> = simulation
@@ -96,25 +102,7 @@ pub fn json(
         .iter()
         .zip(runs)
         .map(|(step, ran)| {
-            let actions: Vec<Value> = step
-                .actions
-                .iter()
-                .zip(ran)
-                .map(|(item, result)| match result {
-                    Ran::Rendered(request) => {
-                        let mut value = requests::to_json(&masked(request, show.secrets));
-                        value["ok"] = json!(true);
-                        value
-                    }
-                    Ran::NotRendered(error) => json!({
-                        "name": item.action.name,
-                        "event": step.event.name(),
-                        "ok": false,
-                        "error": error.message,
-                    }),
-                    Ran::Sent(exchange) => exchanges::to_json(exchange, show),
-                })
-                .collect();
+            let actions: Vec<Value> = ran.iter().map(|run| action_json(run, show)).collect();
             json!({"event": step.event.name(), "payload": step.payload, "actions": actions})
         })
         .collect();
@@ -132,6 +120,23 @@ pub fn json(
     });
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
+}
+
+fn action_json(run: &ActionRun, show: Show) -> Value {
+    match &run.ran {
+        Ran::Rendered(request) => {
+            let mut value = requests::to_json(&request.shown(show.reveal));
+            value["ok"] = json!(true);
+            value
+        }
+        Ran::NotRendered(error) => json!({
+            "name": run.action,
+            "event": run.event.name(),
+            "ok": false,
+            "error": error.reason(show.reveal),
+        }),
+        Ran::Sent(_) => exchanges::to_json(run, show),
+    }
 }
 
 fn names(actions: &[Selected<'_>]) -> Vec<String> {

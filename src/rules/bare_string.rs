@@ -1,9 +1,9 @@
 //! `bare-string`: a string variable in a bare JSON value position; it will be quoted.
 
-use super::{Context, Rule};
+use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::request::{BodyKind, body_kind};
+use crate::template::body::BodyKind;
 use crate::template::json_scanner::{self, Slot};
 use crate::variable::{self, Lookup, VarType};
 
@@ -19,7 +19,7 @@ fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnos
         return;
     };
     let scan = json_scanner::scan(&body.parts);
-    if body_kind(action, &scan) != BodyKind::Json {
+    if action.body_kind(&scan) != BodyKind::Json {
         return;
     }
     for (placeholder, slot) in body.placeholders().zip(&scan.slots) {

@@ -1,6 +1,6 @@
 //! `body-ignored`: a body on a GET action, which is never sent.
 
-use super::{Context, Rule};
+use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile, Method};
 use crate::diagnostic::{Diagnostic, Severity};
 

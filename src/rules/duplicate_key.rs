@@ -1,6 +1,6 @@
 //! `duplicate-key`: the same key twice in one mapping, where YAML would silently keep one.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::yaml::Node;
 

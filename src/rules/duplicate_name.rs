@@ -1,6 +1,6 @@
 //! `duplicate-name`: two actions of one file with the same name.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 

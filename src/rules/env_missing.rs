@@ -1,6 +1,7 @@
 //! `env-missing`: `${env.NAME}` where NAME is not set in the environment running the check.
 
-use super::{Context, Rule, place};
+use super::place;
+use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
 

@@ -1,7 +1,8 @@
 //! `header-injection`: free text (a summary, a reason) in a header value, where a line
 //! break at run time would stop the request.
 
-use super::{Context, Rule, place};
+use super::place;
+use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::place::Place;

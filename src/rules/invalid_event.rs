@@ -1,6 +1,6 @@
 //! `invalid-event`: an event name that is not one of the six.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::event::Event;
 use crate::suggestion::{closest, did_you_mean};

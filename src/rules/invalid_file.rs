@@ -1,6 +1,6 @@
 //! `invalid-file`: the file cannot hold actions: too large, not UTF-8, empty, or not a mapping.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{Pos, Span};
 use crate::yaml::Node;
@@ -48,7 +48,7 @@ pub fn not_a_mapping(root: &Node) -> Diagnostic {
         root.head_span(),
         format!(
             "the file must be a mapping with an `actions:` list, but it is {}",
-            root.kind()
+            root.kind().describe()
         ),
         "start the file with `actions:` and list the actions below it, each beginning with `- name:`",
     )

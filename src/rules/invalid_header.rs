@@ -1,30 +1,33 @@
-//! `invalid-header`: a header name that HTTP does not allow.
+//! `invalid-header`: a header HTTP cannot carry: a name that is not a token, or a value
+//! written with a line break or another control character.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::header;
 use crate::yaml::Node;
 
 pub static RULE: Rule = Rule {
     id: "invalid-header",
     severity: Severity::Error,
-    summary: "a header name HTTP does not allow (spaces, colons, non-ASCII, empty)",
+    summary: "a header HTTP cannot carry: a name with spaces, colons or non-ASCII, or a value with a line break or control character",
     check: None,
 };
 
-/// The symbols an RFC 9110 token may hold besides ASCII letters and digits.
-pub const TOKEN_SYMBOLS: &str = "!#$%&'*+-.^_`|~";
-
-pub fn is_valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || TOKEN_SYMBOLS.as_bytes().contains(&b))
-}
-
-pub fn report(node: &Node, name: &str) -> Diagnostic {
+pub fn report_name(node: &Node, name: &str) -> Diagnostic {
     RULE.at(
         node.head_span(),
         format!("`{name}` is not a valid header name"),
         "header names are ASCII letters, digits and `-` (as in `X-Call-Id`); templates go in values only",
+    )
+}
+
+pub fn report_value(node: &Node, name: &str, forbidden: char) -> Diagnostic {
+    RULE.at(
+        node.head_span(),
+        format!(
+            "the value of header `{name}` contains {}, which a header cannot carry",
+            header::describe_forbidden(forbidden)
+        ),
+        "write the value on one line, without control characters; send longer text in the body",
     )
 }

@@ -1,6 +1,6 @@
 //! `invalid-method`: a method other than GET, POST or PUT.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::action::Method;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::yaml::Node;

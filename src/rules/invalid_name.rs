@@ -1,6 +1,6 @@
 //! `invalid-name`: an action name with characters other than letters, digits, `-` and `_`.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::yaml::Node;
 

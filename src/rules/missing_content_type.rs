@@ -1,8 +1,9 @@
 //! `missing-content-type`: a JSON body without `Content-Type: application/json`.
 
-use super::{Context, Rule};
+use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile, Method};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::template::body::looks_meant_as_json;
 use crate::template::json_scanner;
 
 pub static RULE: Rule = Rule {
@@ -19,9 +20,7 @@ fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnos
     let Some(body) = action.written_body() else {
         return;
     };
-    if json_scanner::scan(&body.parts).looks_like_json
-        || super::invalid_json_body::looks_meant_as_json(&body.text)
-    {
+    if json_scanner::scan(&body.parts).looks_like_json || looks_meant_as_json(&body.text) {
         out.push(RULE.at(
             body.span,
             format!(

@@ -1,6 +1,6 @@
 //! `missing-key`: a required key is absent (`name`, `event` and `url` of an action, `actions`).
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 

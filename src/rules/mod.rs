@@ -5,10 +5,6 @@
 //! the loaded actions. Both kinds are registered in [`RULES`], which the README, the SARIF
 //! output and the fixture tests read.
 
-use crate::action::{Action, ActionFile};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Span;
-
 pub mod bare_string;
 pub mod body_ignored;
 pub mod duplicate_key;
@@ -26,6 +22,7 @@ pub mod invalid_url;
 pub mod missing_content_type;
 pub mod missing_key;
 pub mod place;
+mod rule;
 pub mod template_syntax;
 pub mod timeout_range;
 pub mod unavailable_variable;
@@ -36,49 +33,7 @@ pub mod unused_ignore;
 pub mod wrong_type;
 pub mod yaml_syntax;
 
-/// What every rule declares about itself.
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    /// What it catches, in a line: the README table and SARIF's short description.
-    pub summary: &'static str,
-    /// The check over a loaded action; `None` for rules the loader reports as it reads.
-    pub check: Option<Check>,
-}
-
-/// Looks at one action of a loaded file and reports what it finds.
-pub type Check = fn(&Context<'_>, &ActionFile, &Action, &mut Vec<Diagnostic>);
-
-/// What checks may consult beyond the file itself.
-pub struct Context<'a> {
-    /// Reads an environment variable.
-    pub env: &'a (dyn Fn(&str) -> Option<String> + Sync),
-}
-
-impl std::fmt::Debug for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id)
-    }
-}
-
-impl Rule {
-    /// A finding of this rule; the path is filled in by whoever knows the file.
-    pub fn at(
-        &'static self,
-        span: Span,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic {
-            path: Default::default(),
-            span,
-            severity: self.severity,
-            rule: self.id,
-            message: message.into(),
-            help: help.into(),
-        }
-    }
-}
+pub use rule::{Check, Context, Rule};
 
 /// Every rule, in the order the README lists them.
 pub static RULES: &[&Rule] = &[

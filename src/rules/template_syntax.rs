@@ -1,6 +1,6 @@
 //! `template-syntax`: a placeholder that cannot be read (`${` unclosed, `${}`, `${a..b}`).
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 use crate::template::LexError;

@@ -1,6 +1,6 @@
 //! `timeout-range`: a timeout that is not a whole number of seconds from 1 to 60.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::action::TIMEOUT_RANGE;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::yaml::Node;
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 pub fn parse(node: &Node, text: &str) -> Result<u64, Diagnostic> {
     let (min, max) = (TIMEOUT_RANGE.start(), TIMEOUT_RANGE.end());
     let help = format!("write a whole number of seconds from {min} to {max}, as in `timeout: 15`");
-    let quoted = node.kind() == "a string";
+    let quoted = node.kind() == crate::yaml::Kind::String;
     match text.trim().parse::<f64>() {
         Ok(seconds)
             if !quoted

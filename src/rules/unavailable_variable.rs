@@ -1,6 +1,7 @@
 //! `unavailable-variable`: a variable that exists, but not at the action's event.
 
-use super::{Context, Rule, place};
+use super::place;
+use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::variable::{self, Lookup};

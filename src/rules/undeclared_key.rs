@@ -1,6 +1,7 @@
 //! `undeclared-key`: a key of a declared open namespace that the file does not declare.
 
-use super::{Context, Rule, place};
+use super::place;
+use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggestion::{closest, did_you_mean};

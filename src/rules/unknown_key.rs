@@ -1,6 +1,6 @@
 //! `unknown-key`: a key the file format does not have, usually a typo.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::action::Field;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggestion::{closest, did_you_mean};

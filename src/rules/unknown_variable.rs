@@ -1,6 +1,7 @@
 //! `unknown-variable`: a placeholder naming a path that no event has.
 
-use super::{Context, Rule, place};
+use super::place;
+use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggestion::{closest, did_you_mean};

@@ -1,8 +1,9 @@
 //! `unused-ignore`: a `# callactions-ignore:` comment that silences nothing.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
+use crate::suggestion::did_you_mean;
 
 pub static RULE: Rule = Rule {
     id: "unused-ignore",
@@ -11,22 +12,20 @@ pub static RULE: Rule = Rule {
     check: None,
 };
 
-pub fn report(span: Span, rule: &str, known: bool) -> Diagnostic {
-    if known {
-        RULE.at(
-            span,
-            format!("`{rule}` is ignored here, but it reports nothing on this line or the next"),
-            "remove the ignore comment, or move it to the line of the finding or the line above",
-        )
-    } else {
-        let suggestion = crate::suggestion::closest(rule, super::RULES.iter().map(|r| r.id));
-        RULE.at(
-            span,
-            format!(
-                "`{rule}` is not a rule{}",
-                crate::suggestion::did_you_mean(suggestion)
-            ),
-            "`callactions validate --help` lists the rules; the README explains each",
-        )
-    }
+/// An ignore of a rule that reported nothing there.
+pub fn unused(span: Span, rule: &str) -> Diagnostic {
+    RULE.at(
+        span,
+        format!("`{rule}` is ignored here, but it reports nothing on this line or the next"),
+        "remove the ignore comment, or move it to the line of the finding or the line above",
+    )
+}
+
+/// An ignore naming no rule; `suggestion` is the closest rule id.
+pub fn unknown(span: Span, rule: &str, suggestion: Option<&str>) -> Diagnostic {
+    RULE.at(
+        span,
+        format!("`{rule}` is not a rule{}", did_you_mean(suggestion)),
+        "the README's rule table lists every rule",
+    )
 }

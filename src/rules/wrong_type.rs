@@ -1,6 +1,6 @@
 //! `wrong-type`: a value of the wrong kind (a list where text goes, quotes around a number…).
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::yaml::Node;
 
@@ -15,7 +15,10 @@ pub static RULE: Rule = Rule {
 pub fn report(node: &Node, what: &str, expected: &str, example: &str) -> Diagnostic {
     RULE.at(
         node.head_span(),
-        format!("{what} must be {expected}, but it is {}", node.kind()),
+        format!(
+            "{what} must be {expected}, but it is {}",
+            node.kind().describe()
+        ),
         format!("write it as {example}"),
     )
 }

@@ -1,6 +1,6 @@
 //! `yaml-syntax`: the file is not valid YAML.
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 use crate::yaml::SyntaxError;

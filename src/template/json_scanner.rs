@@ -2,7 +2,7 @@
 //! string literal or as a bare value — without parsing the template as JSON, which it is
 //! not until the placeholders are filled in.
 
-use super::Part;
+use super::parts::Part;
 
 /// Where a placeholder stands in a JSON body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

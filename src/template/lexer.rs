@@ -2,8 +2,10 @@
 
 use std::ops::Range;
 
-use super::{Part, Placeholder, VarPath};
+use super::parts::{Part, Placeholder, Template};
+use super::path::VarPath;
 use crate::source::Span;
+use crate::yaml::ScalarStyle;
 
 /// A template that cannot be read; `range` starts at the `${` in question.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,6 +13,20 @@ pub struct LexError {
     pub range: Range<usize>,
     pub message: String,
     pub help: String,
+}
+
+impl Template {
+    /// Lexes `text`; spans are left at their defaults until the loader maps them into the
+    /// file. (Here rather than beside [`Template`], so that the parts know nothing of the
+    /// lexer that makes them.)
+    pub fn parse(text: &str) -> Result<Template, LexError> {
+        Ok(Template {
+            text: text.to_owned(),
+            parts: lex(text)?,
+            span: Span::default(),
+            style: ScalarStyle::Plain,
+        })
+    }
 }
 
 /// Lexes a template: `${path}` with optional blanks inside the braces, `$${` for a literal

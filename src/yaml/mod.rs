@@ -51,20 +51,48 @@ pub struct SyntaxError {
     pub help: String,
 }
 
+/// What kind of YAML value a node is, as YAML's core schema reads a plain scalar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Boolean,
+    Number,
+    String,
+    List,
+    Mapping,
+}
+
+impl Kind {
+    /// For messages: "a list", "nothing (null)".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Null => "nothing (null)",
+            Kind::Boolean => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::List => "a list",
+            Kind::Mapping => "a mapping",
+        }
+    }
+}
+
 impl Node {
-    /// What kind of YAML value this is, for messages ("a list", "a number").
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> Kind {
         match &self.value {
-            Value::Sequence(_) => "a list",
-            Value::Mapping(_) => "a mapping",
-            Value::Scalar(s) if s.style != ScalarStyle::Plain => "a string",
+            Value::Sequence(_) => Kind::List,
+            Value::Mapping(_) => Kind::Mapping,
+            Value::Scalar(s) if s.style != ScalarStyle::Plain => Kind::String,
             Value::Scalar(s) => match s.text.as_str() {
-                "" | "~" | "null" | "Null" | "NULL" => "nothing (null)",
-                "true" | "false" | "True" | "False" | "TRUE" | "FALSE" => "a boolean",
-                text if text.parse::<f64>().is_ok() => "a number",
-                _ => "a string",
+                "" | "~" | "null" | "Null" | "NULL" => Kind::Null,
+                "true" | "false" | "True" | "False" | "TRUE" | "FALSE" => Kind::Boolean,
+                text if text.parse::<f64>().is_ok() => Kind::Number,
+                _ => Kind::String,
             },
         }
+    }
+
+    pub fn is_null(&self) -> bool {
+        self.kind() == Kind::Null
     }
 
     pub fn as_scalar(&self) -> Option<&Scalar> {
@@ -77,7 +105,7 @@ impl Node {
     /// The text of a scalar that is not null.
     pub fn as_text(&self) -> Option<&str> {
         self.as_scalar()
-            .filter(|_| self.kind() != "nothing (null)")
+            .filter(|_| !self.is_null())
             .map(|s| s.text.as_str())
     }
 

@@ -1,5 +1,5 @@
-//! `init`: turns the answers about a new action into YAML, as a new file or appended to an
-//! existing one with every existing byte kept — and checks the result before it is written.
+//! Writes a new action as YAML: a new file, or appended to an existing one with every
+//! existing byte kept — and reads the result back before anything is written.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -185,7 +185,7 @@ pub fn append(existing: &str, answers: &Answers) -> Result<String, Refusal> {
 
 /// Loads `text` and checks that it holds `answers`' action, last, with no error: what is
 /// about to be written is read back exactly as `render` and `fire` will read it.
-pub fn check(text: &str, answers: &Answers, actions_before: usize) -> Result<(), Refusal> {
+pub fn read_back(text: &str, answers: &Answers, actions_before: usize) -> Result<(), Refusal> {
     let (file, diagnostics) =
         document::read(Path::new("-"), Arc::new(Source::new(text.to_owned())));
     if let Some(error) = diagnostics.iter().find(|d| d.is_error()) {
@@ -376,7 +376,7 @@ mod tests {
         let file = new_file(&answers(Body::Text(body)));
         assert!(file.starts_with("# yaml-language-server: $schema="));
         assert_eq!(
-            check(
+            read_back(
                 &file,
                 &answers(Body::Text(
                     body_from_variables(
@@ -412,7 +412,7 @@ mod tests {
             a.url = "https://x.example.com/?q=a:b#frag".to_owned();
             a.headers = vec![("X-Note".to_owned(), "a: b # c".to_owned())];
             let file = new_file(&a);
-            assert_eq!(check(&file, &a, 0), Ok(()), "{body:?}\n{file}");
+            assert_eq!(read_back(&file, &a, 0), Ok(()), "{body:?}\n{file}");
         }
     }
 
@@ -421,7 +421,7 @@ mod tests {
         let existing = "# Our CRM hooks.\nvariables:   # keys we use\n  context: [customerId]\nactions:\n    - name: first   # the first\n      event: call_start\n      url: https://x.example.com/a\n    # a comment under the list\n\n# the end\n";
         let a = answers(Body::DefaultPayload);
         let appended = append(existing, &a).unwrap();
-        assert_eq!(check(&appended, &a, 1), Ok(()), "{appended}");
+        assert_eq!(read_back(&appended, &a, 1), Ok(()), "{appended}");
         let new_item = action_yaml(&a, 4);
         // Inserted after the last item's content; the rest is untouched.
         let cut = existing.find("    # a comment").unwrap();
@@ -436,7 +436,7 @@ mod tests {
         let existing = "actions:\n- name: first\n  event: call_end\n  url: https://x.example.com/a\n  body: |\n    {\"a\": 1}\nvariables:\n  context: [customerId]\n";
         let a = answers(Body::DefaultPayload);
         let appended = append(existing, &a).unwrap();
-        assert_eq!(check(&appended, &a, 1), Ok(()), "{appended}");
+        assert_eq!(read_back(&appended, &a, 1), Ok(()), "{appended}");
         assert!(appended.starts_with("actions:\n- name: first\n"));
         assert!(
             appended.ends_with("variables:\n  context: [customerId]\n"),
@@ -460,7 +460,7 @@ mod tests {
             let before = names_in(existing).len();
             let appended = append(existing, &a).unwrap();
             assert_eq!(
-                check(&appended, &a, before),
+                read_back(&appended, &a, before),
                 Ok(()),
                 "{existing:?}\n{appended}"
             );
@@ -499,7 +499,7 @@ mod tests {
             let mut a = answers(Body::Text(body.clone()));
             a.headers = vec![("X-Value".to_owned(), value)];
             let file = new_file(&a);
-            proptest::prop_assert_eq!(check(&file, &a, 0), Ok(()), "{}", file);
+            proptest::prop_assert_eq!(read_back(&file, &a, 0), Ok(()), "{}", file);
         }
     }
 

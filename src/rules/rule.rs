@@ -1,0 +1,49 @@
+//! What a rule is: an id, a severity, a line of what it catches, and its check.
+
+use crate::action::{Action, ActionFile};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Span;
+
+/// What every rule declares about itself.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// What it catches, in a line: the README table and SARIF's short description.
+    pub summary: &'static str,
+    /// The check over a loaded action; `None` for rules the loader reports as it reads.
+    pub check: Option<Check>,
+}
+
+/// Looks at one action of a loaded file and reports what it finds.
+pub type Check = fn(&Context<'_>, &ActionFile, &Action, &mut Vec<Diagnostic>);
+
+/// What checks may consult beyond the file itself.
+pub struct Context<'a> {
+    /// Reads an environment variable.
+    pub env: &'a (dyn Fn(&str) -> Option<String> + Sync),
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+impl Rule {
+    /// A finding of this rule; the path is filled in by whoever knows the file.
+    pub fn at(
+        &'static self,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            path: Default::default(),
+            span,
+            severity: self.severity,
+            rule: self.id,
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
