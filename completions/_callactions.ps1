@@ -137,7 +137,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
         'callactions;init' {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The event the action fires at')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The action''s name (default: from the event)')
-            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'GET, POST or PUT (default POST)')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The method (default POST)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL; placeholders allowed')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole seconds, as 15 or 10s (default 15)')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header, as NAME:VALUE (repeatable)')

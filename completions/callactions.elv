@@ -125,7 +125,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
         &'callactions;init'= {
             cand --event 'The event the action fires at'
             cand --name 'The action''s name (default: from the event)'
-            cand --method 'GET, POST or PUT (default POST)'
+            cand --method 'The method (default POST)'
             cand --url 'The URL; placeholders allowed'
             cand --timeout 'Whole seconds, as 15 or 10s (default 15)'
             cand --header 'A header, as NAME:VALUE (repeatable)'

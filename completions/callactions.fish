@@ -53,12 +53,12 @@ always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand payload" -l vars -d 'List the variables (path, type, description, example) instead'
 complete -c callactions -n "__fish_callactions_using_subcommand payload" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand render" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t''
-call_end\t''
-call_end_connected\t''
-call_end_not_connected\t''
-transfer_start\t''
-transfer_end\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t'the call connects and the conversation begins'
+call_end\t'the call ends, whether or not it connected'
+call_end_connected\t'the call was connected and the conversation is complete'
+call_end_not_connected\t'the call was not connected (failed, busy, no answer, …)'
+transfer_start\t'a transferred call is picked up by the receiving party'
+transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
@@ -85,12 +85,12 @@ complete -c callactions -n "__fish_callactions_using_subcommand schema" -l color
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand fire" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t''
-call_end\t''
-call_end_connected\t''
-call_end_not_connected\t''
-transfer_start\t''
-transfer_end\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t'the call connects and the conversation begins'
+call_end\t'the call ends, whether or not it connected'
+call_end_connected\t'the call was connected and the conversation is complete'
+call_end_not_connected\t'the call was not connected (failed, busy, no answer, …)'
+transfer_start\t'a transferred call is picked up by the receiving party'
+transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
@@ -120,16 +120,16 @@ always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand listen" -l show-secrets -d 'Show credential headers instead of ****'
 complete -c callactions -n "__fish_callactions_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l scenario -d 'How the call goes' -r -f -a "connected\t''
-not-connected\t''
-transferred\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l scenario -d 'How the call goes' -r -f -a "connected\t'call_start → call_end → call_end_connected'
+not-connected\t'call_end → call_end_not_connected'
+transferred\t'call_start → transfer_start → call_end → call_end_connected → transfer_end'"
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l outcome -d 'The call\'s outcome (default: no-answer when not connected, agent_transfer when transferred, the sample\'s otherwise)' -r
-complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t''
-call_end\t''
-call_end_connected\t''
-call_end_not_connected\t''
-transfer_start\t''
-transfer_end\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t'the call connects and the conversation begins'
+call_end\t'the call ends, whether or not it connected'
+call_end_connected\t'the call was connected and the conversation is complete'
+call_end_not_connected\t'the call was not connected (failed, busy, no answer, …)'
+transfer_start\t'a transferred call is picked up by the receiving party'
+transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
@@ -146,14 +146,14 @@ complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s v -
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l show-secrets -d 'Show credentials instead of ****'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l insecure -d 'With --fire: do not check TLS certificates'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand init" -l event -d 'The event the action fires at' -r -f -a "call_start\t''
-call_end\t''
-call_end_connected\t''
-call_end_not_connected\t''
-transfer_start\t''
-transfer_end\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l event -d 'The event the action fires at' -r -f -a "call_start\t'the call connects and the conversation begins'
+call_end\t'the call ends, whether or not it connected'
+call_end_connected\t'the call was connected and the conversation is complete'
+call_end_not_connected\t'the call was not connected (failed, busy, no answer, …)'
+transfer_start\t'a transferred call is picked up by the receiving party'
+transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l name -d 'The action\'s name (default: from the event)' -r
-complete -c callactions -n "__fish_callactions_using_subcommand init" -l method -d 'GET, POST or PUT (default POST)' -r -f -a "GET\t''
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l method -d 'The method (default POST)' -r -f -a "GET\t''
 POST\t''
 PUT\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l url -d 'The URL; placeholders allowed' -r

@@ -52,6 +52,8 @@ pub struct Action {
     pub body: Option<Template>,
     /// Where the action's entry starts in its file.
     pub span: Span,
+    /// The whole entry, from its first key to its last value.
+    pub entry: Span,
     /// The entry had an error (an unknown key, a header that could not be read, …): the
     /// action is checked by `validate`, but never rendered or sent.
     pub faulty: bool,
@@ -84,8 +86,7 @@ impl Action {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-#[value(rename_all = "UPPER")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
     Get,
     Post,
@@ -173,7 +174,7 @@ pub static ACTION_FIELDS: &[Field] = &[
         true,
         "The moment of the call at which the action fires.",
     ),
-    field("method", false, "HTTP method; default POST."),
+    field("method", false, "The HTTP method."),
     field(
         "url",
         true,
@@ -182,7 +183,7 @@ pub static ACTION_FIELDS: &[Field] = &[
     field(
         "timeout",
         false,
-        "Seconds, a whole number from 1 to 60; default 15.",
+        "Seconds for the whole exchange, a whole number.",
     ),
     field(
         "headers",

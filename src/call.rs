@@ -6,16 +6,7 @@ use serde_json::{Value, json};
 use crate::event::{Event, Scenario};
 use crate::payload;
 use crate::timestamp;
-
-/// Outcomes of a call that never connected; any other outcome means it connected.
-pub const NOT_CONNECTED_OUTCOMES: &[&str] = &[
-    "no-answer",
-    "busy",
-    "failed",
-    "init_failed",
-    "dnd",
-    "voicemail",
-];
+use crate::variable;
 
 /// Seconds the phone rings before it is picked up (or given up on).
 const RINGING: i64 = 12;
@@ -38,16 +29,17 @@ impl Call {
     /// never connected is refused, and the reverse).
     pub fn new(scenario: Scenario, outcome: Option<&str>) -> Result<Call, String> {
         let outcome = match (scenario, outcome) {
-            (Scenario::NotConnected, None) => "no-answer".to_owned(),
+            (Scenario::NotConnected, None) => sample_string(Event::CallEndNotConnected, "outcome"),
             (Scenario::Transferred, None) => "agent_transfer".to_owned(),
             (Scenario::Connected, None) => sample_string(Event::CallEndConnected, "outcome"),
             (_, Some(outcome)) => outcome.to_owned(),
         };
-        let connected_outcome = !NOT_CONNECTED_OUTCOMES.contains(&outcome.as_str());
+        let not_connected = variable::not_connected_outcomes();
+        let connected_outcome = !not_connected.contains(&outcome.as_str());
         match (scenario, connected_outcome) {
             (Scenario::NotConnected, true) => Err(format!(
                 "`{outcome}` is not an outcome of a call that never connected; use one of {}",
-                NOT_CONNECTED_OUTCOMES.join(", ")
+                not_connected.join(", ")
             )),
             (Scenario::Connected | Scenario::Transferred, false) => Err(format!(
                 "`{outcome}` is the outcome of a call that never connected; use --scenario not-connected"

@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::action::{DEFAULT_METHOD, DEFAULT_TIMEOUT, Method};
 use crate::event::{Event, Scenario};
 use crate::output::ColorChoice;
 use crate::payload::Override;
@@ -80,14 +82,12 @@ pub struct InitArgs {
     /// The action's name (default: from the event)
     #[arg(long)]
     pub name: Option<String>,
-    /// GET, POST or PUT (default POST)
-    #[arg(long, value_enum, ignore_case = true)]
-    pub method: Option<crate::action::Method>,
+    #[arg(long, value_enum, ignore_case = true, help = format!("The method (default {DEFAULT_METHOD})"))]
+    pub method: Option<Method>,
     /// The URL; placeholders allowed
     #[arg(long)]
     pub url: Option<String>,
-    /// Whole seconds, as 15 or 10s (default 15)
-    #[arg(long, value_name = "DURATION")]
+    #[arg(long, value_name = "DURATION", help = format!("Whole seconds, as 15 or 10s (default {DEFAULT_TIMEOUT})"))]
     pub timeout: Option<String>,
     /// A header, as NAME:VALUE (repeatable)
     #[arg(long = "header", value_name = "NAME:VALUE")]
@@ -300,4 +300,61 @@ pub enum RenderFormat {
     Json,
     /// A copy-pasteable curl command per action
     Curl,
+}
+
+// The command-line names of the domain's enumerations are their own `name()`s: one
+// spelling each, in the YAML files, on the command line and in every output.
+
+impl ValueEnum for Event {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Event::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.fires_when()))
+    }
+}
+
+impl ValueEnum for Scenario {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Scenario::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.lifecycle_text()))
+    }
+}
+
+impl ValueEnum for Method {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Method::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names clap parses and prints are the names the domain reads and writes.
+    #[test]
+    fn command_line_names_are_the_domain_names() {
+        for event in Event::ALL {
+            assert_eq!(Event::from_str(event.name(), false), Ok(event));
+            assert_eq!(Event::from_name(event.name()), Some(event));
+        }
+        for scenario in Scenario::ALL {
+            assert_eq!(Scenario::from_str(scenario.name(), false), Ok(scenario));
+        }
+        for method in Method::ALL {
+            assert_eq!(
+                Method::from_str(&method.name().to_lowercase(), true),
+                Ok(method)
+            );
+            assert_eq!(Method::from_name(method.name()), Some(method));
+        }
+    }
 }

@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 use crate::action::{
     ACTION_FIELDS, Action, ActionFile, DEFAULT_METHOD, DEFAULT_TIMEOUT, Declared, FILE_FIELDS,
-    Field, Header, VARIABLES_FIELDS, is_valid_name,
+    Field, Header, Method, VARIABLES_FIELDS, is_valid_name,
 };
 use crate::diagnostic::Diagnostic;
+use crate::event::Event;
 use crate::header;
 use crate::rules::{
     duplicate_key, duplicate_name, invalid_event, invalid_file, invalid_header, invalid_method,
@@ -211,15 +212,7 @@ impl Reader<'_> {
                 .map(|(_, v)| Rc::clone(v))
         };
         let name_node = get("name");
-        let name = name_node.as_ref().and_then(|n| {
-            let text = self.text(n, "`name`", "`name: crm-sync`")?;
-            if is_valid_name(text) {
-                Some(text.to_owned())
-            } else {
-                self.diagnostics.push(invalid_name::report(n, text));
-                None
-            }
-        });
+        let name = name_node.as_deref().and_then(|n| self.action_name(n));
         let owner = match &name {
             Some(name) => format!("action `{name}`"),
             None => "this action".to_owned(),
@@ -231,44 +224,18 @@ impl Reader<'_> {
                     .push(missing_key::report(here, field.key, &owner));
             }
         }
-        let event = get("event").and_then(|n| {
-            let text = self.text(&n, "`event`", "`event: call_end`")?;
-            self.check(invalid_event::parse(&n, text))
-        });
-        let method = match get("method") {
-            None => Some(DEFAULT_METHOD),
-            Some(n) => self
-                .text(&n, "`method`", "`method: POST`")
-                .and_then(|text| self.check(invalid_method::parse(&n, text))),
-        };
-        let timeout = match get("timeout") {
-            None => Some(DEFAULT_TIMEOUT),
-            Some(n) => self
-                .text(&n, "`timeout`", "`timeout: 15`")
-                .and_then(|text| self.check(timeout_range::parse(&n, text))),
-        };
-        let url = get("url").and_then(|n| {
-            let url = self.template(&n, "`url`", "`url: https://crm.example.com/calls`")?;
-            match invalid_url::check(&url) {
-                Some(problem) => {
-                    self.diagnostics.push(problem);
-                    None
-                }
-                None => Some(url),
-            }
-        });
-        let headers = match get("headers") {
-            None => Vec::new(),
-            Some(n) => self.headers(&n),
-        };
-        let body = match get("body") {
-            Some(n) if !n.is_null() => self.template(
+        let event = get("event").and_then(|n| self.event(&n));
+        let method = get("method").map_or(Some(DEFAULT_METHOD), |n| self.method(&n));
+        let timeout = get("timeout").map_or(Some(DEFAULT_TIMEOUT), |n| self.timeout(&n));
+        let url = get("url").and_then(|n| self.url(&n));
+        let headers = get("headers").map_or_else(Vec::new, |n| self.headers(&n));
+        let body = get("body").filter(|n| !n.is_null()).and_then(|n| {
+            self.template(
                 &n,
                 "`body`",
                 "a block: `body: |` and the text indented below",
-            ),
-            _ => None,
-        };
+            )
+        });
         let action = Action {
             name: name?,
             event: event?,
@@ -278,9 +245,46 @@ impl Reader<'_> {
             headers,
             body,
             span: here,
+            entry: node.span,
             faulty: self.error_count() > errors_before,
         };
         Some((action, name_node?))
+    }
+
+    fn action_name(&mut self, node: &Node) -> Option<String> {
+        let text = self.text(node, "`name`", "`name: crm-sync`")?;
+        if is_valid_name(text) {
+            Some(text.to_owned())
+        } else {
+            self.diagnostics.push(invalid_name::report(node, text));
+            None
+        }
+    }
+
+    fn event(&mut self, node: &Node) -> Option<Event> {
+        let text = self.text(node, "`event`", "`event: call_end`")?;
+        self.check(invalid_event::parse(node, text))
+    }
+
+    fn method(&mut self, node: &Node) -> Option<Method> {
+        let text = self.text(node, "`method`", "`method: POST`")?;
+        self.check(invalid_method::parse(node, text))
+    }
+
+    fn timeout(&mut self, node: &Node) -> Option<u64> {
+        let text = self.text(node, "`timeout`", "`timeout: 15`")?;
+        self.check(timeout_range::parse(node, text))
+    }
+
+    fn url(&mut self, node: &Node) -> Option<Template> {
+        let url = self.template(node, "`url`", "`url: https://crm.example.com/calls`")?;
+        match invalid_url::check(&url) {
+            Some(problem) => {
+                self.diagnostics.push(problem);
+                None
+            }
+            None => Some(url),
+        }
     }
 
     fn headers(&mut self, node: &Node) -> Vec<Header> {
@@ -316,30 +320,33 @@ impl Reader<'_> {
                     .push(duplicate_key::report(key, name, lines[first]));
                 continue;
             }
-            let template = if value.is_null() {
-                Template::parse("").ok()
-            } else {
-                self.template(
-                    value,
-                    &format!("header `{name}`"),
-                    "`X-Call-Id: ${callInfo.callSid}`",
-                )
-            };
-            let Some(template) = template else {
-                continue;
-            };
-            if let Some(c) = header::forbidden_in_value(&template.masked("")) {
-                self.diagnostics
-                    .push(invalid_header::report_value(value, name, c));
-                continue;
+            if let Some(template) = self.header_value(name, value) {
+                lines.push(key.span.start.line);
+                headers.push(Header {
+                    name: name.to_owned(),
+                    value: template,
+                });
             }
-            lines.push(key.span.start.line);
-            headers.push(Header {
-                name: name.to_owned(),
-                value: template,
-            });
         }
         headers
+    }
+
+    /// A header's value as a template; null is the empty value.
+    fn header_value(&mut self, name: &str, node: &Node) -> Option<Template> {
+        if node.is_null() {
+            return Template::parse("").ok();
+        }
+        let template = self.template(
+            node,
+            &format!("header `{name}`"),
+            "`X-Call-Id: ${callInfo.callSid}`",
+        )?;
+        if let Some(c) = header::forbidden_in_value(&template.masked("")) {
+            self.diagnostics
+                .push(invalid_header::report_value(node, name, c));
+            return None;
+        }
+        Some(template)
     }
 
     /// The text of a scalar; reports a wrong type for anything else.

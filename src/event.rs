@@ -3,8 +3,7 @@
 use std::fmt;
 
 /// A moment of a phone call at which the platform fires actions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
-#[value(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Event {
     CallStart,
     CallEnd,
@@ -115,7 +114,7 @@ impl EventSet {
 }
 
 /// The three ways a call can go, each with the events it fires in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scenario {
     Connected,
     NotConnected,
@@ -129,6 +128,7 @@ impl Scenario {
         Scenario::Transferred,
     ];
 
+    /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Scenario::Connected => "connected",

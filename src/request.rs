@@ -401,38 +401,46 @@ impl Renderer<'_> {
             }
         };
         let body = filled.text;
-        if kind == BodyKind::Json {
-            if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(&body) {
-                return Err(self.error(
-                    "body",
-                    SecretText::plain(format!(
-                        "the rendered body is not valid JSON: {} at line {}, column {} of the rendered body",
-                        json_error_reason(&error),
-                        error.line(),
-                        error.column()
-                    )),
-                    None,
-                    None,
-                ));
-            }
-            // A secret standing as a bare JSON value is a string: hide its content and
-            // keep the quotes, so the body shown is still JSON.
-            self.secrets.body = secret
-                .into_iter()
-                .map(|r| match body.get(r.clone()) {
-                    Some(text)
-                        if text.len() >= 2 && text.starts_with('"') && text.ends_with('"') =>
-                    {
-                        r.start + 1..r.end - 1
-                    }
-                    _ => r,
-                })
-                .collect();
+        self.secrets.body = if kind == BodyKind::Json {
+            self.check_json(&body)?;
+            inside_quotes(&body, secret)
         } else {
-            self.secrets.body = secret;
-        }
+            secret
+        };
         Ok((Some(body), kind))
     }
+
+    /// A rendered JSON body is valid JSON, or rendering fails saying where it breaks.
+    fn check_json(&self, body: &str) -> Result<(), RenderError> {
+        let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(body) else {
+            return Ok(());
+        };
+        Err(self.error(
+            "body",
+            SecretText::plain(format!(
+                "the rendered body is not valid JSON: {} at line {}, column {} of the rendered body",
+                json_error_reason(&error),
+                error.line(),
+                error.column()
+            )),
+            None,
+            None,
+        ))
+    }
+}
+
+/// A secret standing as a bare JSON value is a string: its content is hidden and its
+/// quotes kept, so the body shown is still JSON.
+fn inside_quotes(body: &str, secret: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    secret
+        .into_iter()
+        .map(|r| match body.get(r.clone()) {
+            Some(text) if text.len() >= 2 && text.starts_with('"') && text.ends_with('"') => {
+                r.start + 1..r.end - 1
+            }
+            _ => r,
+        })
+        .collect()
 }
 
 /// serde_json's message without its " at line L column C" tail, which is said separately.

@@ -33,6 +33,8 @@ pub struct Variable {
     pub example: &'static str,
     /// Example for `call_end_not_connected`, where the call never connected.
     pub example_not_connected: Option<&'static str>,
+    /// The values it takes when the call never connected (the not-connected outcomes).
+    pub values_not_connected: &'static [&'static str],
     /// Any key is allowed below this path (`context.*`, `analysis.results.*`).
     pub open: bool,
     /// Text written by people or a model, which may contain anything, newlines included.
@@ -50,6 +52,7 @@ const fn var(path: &'static str, ty: VarType, events: EventSet) -> Variable {
         description: "",
         example: "null",
         example_not_connected: None,
+        values_not_connected: &[],
         open: false,
         free_text: false,
     }
@@ -75,6 +78,10 @@ impl Variable {
     }
     const fn not_connected(mut self, example: &'static str) -> Self {
         self.example_not_connected = Some(example);
+        self
+    }
+    const fn values_not_connected(mut self, values: &'static [&'static str]) -> Self {
+        self.values_not_connected = values;
         self
     }
     const fn open(mut self) -> Self {
@@ -202,7 +209,8 @@ pub static VARIABLES: &[Variable] = &[
             "final outcome: failed, init_failed, no-answer, busy, dnd, voicemail, no_response, agent_transfer, or an LLM-defined label",
             r#""appointment_booked""#,
         )
-        .not_connected(r#""no-answer""#),
+        .not_connected(r#""no-answer""#)
+        .values_not_connected(&["no-answer", "busy", "failed", "init_failed", "dnd", "voicemail"]),
     var("duration", T::Number, END)
         .about("agent talk time in seconds (0 when not connected)", "421")
         .not_connected("0"),
@@ -225,6 +233,15 @@ pub static VARIABLES: &[Variable] = &[
     var("transfer.duration", T::Number, EventSet::of(&[Event::TransferEnd]))
         .about("seconds talked after the transfer", "335"),
 ];
+
+/// The outcomes of a call that never connected; any other outcome means it connected.
+pub fn not_connected_outcomes() -> &'static [&'static str] {
+    VARIABLES
+        .iter()
+        .map(|v| v.values_not_connected)
+        .find(|values| !values.is_empty())
+        .unwrap_or_default()
+}
 
 /// The variables present at `event`, in table order.
 pub fn at(event: Event) -> impl Iterator<Item = &'static Variable> {
@@ -399,6 +416,15 @@ mod tests {
 
     fn path(text: &str) -> VarPath {
         crate::template::VarPath::parse(text).unwrap()
+    }
+
+    #[test]
+    fn the_not_connected_sample_has_a_not_connected_outcome() {
+        let outcome = VARIABLES.iter().find(|v| v.path == "outcome").unwrap();
+        let sample = outcome.example_for(Event::CallEndNotConnected);
+        assert!(not_connected_outcomes().contains(&sample.as_str().unwrap()));
+        let connected = outcome.example_for(Event::CallEndConnected);
+        assert!(!not_connected_outcomes().contains(&connected.as_str().unwrap()));
     }
 
     #[test]

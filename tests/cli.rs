@@ -1,11 +1,11 @@
 //! The command-line contract: outputs of the read-only commands and the exit codes.
 
 use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::harness::{Test, callactions};
+use crate::harness::{Test, callactions, command};
 
 #[test]
 fn events_lists_the_six_events_and_the_lifecycles() {
@@ -223,7 +223,7 @@ fn colour_is_chosen_by_flag() {
 
 #[test]
 fn a_closed_pipe_ends_quietly_with_success() {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("callactions"))
+    let mut child = command()
         .args(["payload", "call_end"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -1,12 +1,11 @@
 //! The committed completion scripts are what the clap definition generates, and the bash
-//! one really completes. `CALLACTIONS_UPDATE_COMPLETIONS=1 cargo test --test integration
-//! completions` rewrites them.
+//! one really completes. `UPDATE_GENERATED=1 cargo test` rewrites them.
 
 use clap_complete::Shell;
 
 use callactions::commands::completions::script;
 
-use crate::harness::root;
+use crate::harness::{check_generated, root};
 
 const SCRIPTS: [(Shell, &str); 5] = [
     (Shell::Bash, "callactions.bash"),
@@ -18,24 +17,9 @@ const SCRIPTS: [(Shell, &str); 5] = [
 
 #[test]
 fn committed_scripts_are_current() {
-    let update = std::env::var_os("CALLACTIONS_UPDATE_COMPLETIONS").is_some();
-    let mut stale = Vec::new();
     for (shell, file) in SCRIPTS {
-        let path = root().join("completions").join(file);
-        let fresh = script(shell);
-        if std::fs::read(&path).ok().as_deref() != Some(fresh.as_slice()) {
-            if update {
-                std::fs::write(&path, &fresh).unwrap();
-            } else {
-                stale.push(format!("completions/{file}"));
-            }
-        }
+        check_generated(&root().join("completions").join(file), &script(shell));
     }
-    assert!(
-        stale.is_empty(),
-        "stale completion scripts: {}; regenerate them with\n  CALLACTIONS_UPDATE_COMPLETIONS=1 cargo test --test integration completions",
-        stale.join(", ")
-    );
 }
 
 /// Sources the committed bash script and asks it to complete `words`, the last being the

@@ -57,6 +57,7 @@ fn action(url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Action {
             .collect(),
         body: body.map(|b| Template::parse(b).unwrap()),
         span: Default::default(),
+        entry: Default::default(),
         faulty: false,
     }
 }

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::harness::{Run, Test, project};
+use crate::harness::{Run, Test, project, terminal};
 use crate::server::{Misbehaviour, Recorder, closed_port, misbehaving};
 
 /// Writes `yaml` (with `BASE` replaced by `base`) and fires it with `args`.
@@ -461,18 +461,10 @@ fn dry_run_sends_nothing() {
 
 #[test]
 fn a_terminal_shows_progress() {
-    use rexpect::session::spawn_command;
-
     let server = Recorder::start(200, &[], "");
     let yaml = "actions:\n  - name: first\n    event: call_end\n    url: BASE/1\n  - name: second\n    event: call_end\n    url: BASE/2\n";
     let dir = project(&yaml.replace("BASE", &server.base));
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("callactions"));
-    command
-        .args(["fire", "--all", "--color", "never"])
-        .current_dir(dir.path())
-        .env_clear()
-        .env("TERM", "xterm");
-    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    let mut session = terminal(&["fire", "--all", "--color", "never"], dir.path());
     session.exp_string("[1/2] first").unwrap();
     session.exp_string("[2/2] second").unwrap();
     session

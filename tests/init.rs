@@ -3,7 +3,10 @@
 
 use std::path::Path;
 
-use crate::harness::{Run, Test};
+use crate::harness::{Run, Test, settle, terminal, type_keys};
+
+const ENTER: &str = "\r";
+const DOWN: &str = "\x1b[B";
 
 fn init(dir: &Path, args: &[&str]) -> Run {
     Test::new()
@@ -162,44 +165,27 @@ fn without_a_terminal_missing_answers_are_listed_not_asked() {
 
 #[test]
 fn the_prompts_in_a_terminal() {
-    use rexpect::session::spawn_command;
-
     let dir = tempfile::tempdir().unwrap();
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("callactions"));
-    command
-        .args(["init", "--color", "never", "hooks.yaml"])
-        .current_dir(dir.path())
-        .env_clear()
-        .env("TERM", "xterm");
-    let mut session = spawn_command(command, Some(10_000)).unwrap();
-    let enter = "\r";
-    let down = "\x1b[B";
-    // A prompt is drawn a moment before it reads keys in raw mode; keys sent in between
-    // would be read in line mode.
-    let settle = || std::thread::sleep(std::time::Duration::from_millis(250));
-    fn send(session: &mut rexpect::session::PtySession, keys: &str) {
-        session.send(keys).unwrap();
-        session.flush().unwrap();
-    }
+    let mut session = terminal(&["init", "--color", "never", "hooks.yaml"], dir.path());
     session.exp_string("transfer_end").unwrap();
     settle();
     // Third event: call_end_connected.
-    send(&mut session, down);
-    send(&mut session, down);
-    send(&mut session, enter);
+    type_keys(&mut session, DOWN);
+    type_keys(&mut session, DOWN);
+    type_keys(&mut session, ENTER);
     session.exp_string("Name").unwrap();
     settle();
     session.send_line("crm-log").unwrap();
     session.exp_string("Method").unwrap();
     settle();
-    send(&mut session, enter); // POST
+    type_keys(&mut session, ENTER); // POST
     session.exp_string("URL").unwrap();
     settle();
     session.send_line("nonsense").unwrap();
     session.exp_string("not an absolute http(s) URL").unwrap();
     settle();
     // The invalid answer is asked again; clear it and type a good one.
-    send(&mut session, &"\x7f".repeat(10));
+    type_keys(&mut session, &"\x7f".repeat(10));
     session
         .send_line("https://crm.example.com/calls/${callInfo.callSid}")
         .unwrap();
@@ -208,32 +194,32 @@ fn the_prompts_in_a_terminal() {
     session.send_line("").unwrap(); // 15
     session.exp_string("Body").unwrap();
     settle();
-    send(&mut session, down); // JSON from variables
-    send(&mut session, enter);
+    type_keys(&mut session, DOWN); // JSON from variables
+    type_keys(&mut session, ENTER);
     session.exp_string("Variables").unwrap();
     settle();
-    send(&mut session, " "); // callInfo.callSid
-    send(&mut session, enter);
+    type_keys(&mut session, " "); // callInfo.callSid
+    type_keys(&mut session, ENTER);
     session.exp_string("Content-Type").unwrap();
     settle();
-    send(&mut session, enter); // yes
+    type_keys(&mut session, ENTER); // yes
     session.exp_string("Credential").unwrap();
     settle();
-    send(&mut session, down); // Authorization: Bearer
-    send(&mut session, enter);
+    type_keys(&mut session, DOWN); // Authorization: Bearer
+    type_keys(&mut session, ENTER);
     session.exp_string("Environment variable").unwrap();
     settle();
     session.send_line("CRM_TOKEN").unwrap();
     session.exp_string("Add another header").unwrap();
     settle();
-    send(&mut session, enter); // no
+    type_keys(&mut session, ENTER); // no
     session.exp_string("rendered against the sample").unwrap();
     settle();
     session.exp_string("Authorization: Bearer ****").unwrap();
     settle();
     session.exp_string("Write this action").unwrap();
     settle();
-    send(&mut session, enter);
+    type_keys(&mut session, ENTER);
     session
         .exp_string("written to new file hooks.yaml")
         .unwrap();
@@ -256,22 +242,14 @@ fn the_prompts_in_a_terminal() {
 
 #[test]
 fn ctrl_c_leaves_the_file_as_it_was() {
-    use rexpect::session::spawn_command;
-
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("callactions.yaml");
     let existing =
         "actions:\n  - name: crm-sync\n    event: call_end\n    url: https://x.example.com/\n";
     std::fs::write(&path, existing).unwrap();
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("callactions"));
-    command
-        .args(["init", "--color", "never"])
-        .current_dir(dir.path())
-        .env_clear()
-        .env("TERM", "xterm");
-    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    let mut session = terminal(&["init", "--color", "never"], dir.path());
     session.exp_string("transfer_end").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(250));
+    settle();
     session.send_control('c').unwrap();
     // The cursor a selection hides is shown again.
     session.exp_string("\x1b[?25h").unwrap();

@@ -3,6 +3,7 @@
 mod harness;
 mod server;
 
+mod architecture;
 mod cli;
 mod completions;
 mod escaping;

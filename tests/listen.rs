@@ -2,19 +2,18 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::harness::{Test, root};
+use crate::harness::{Test, command, root};
 
 /// Starts `callactions listen --port 0 …` and returns it with the address it printed.
 fn listen(args: &[&str]) -> (Child, String) {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("callactions"))
+    let mut child = command()
         .args(["listen", "--port", "0", "--color", "never"])
         .args(args)
-        .env_clear()
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -1,37 +1,10 @@
-//! The README's generated tables match the code, so the documentation cannot drift.
-//! Run with `CALLACTIONS_UPDATE_README=1` to rewrite them after a change.
+//! The README's generated sections match the code, so the documentation cannot drift.
+//! `UPDATE_GENERATED=1 cargo test` rewrites them after a change.
 
 use callactions::event::EventSet;
 use callactions::variable::VARIABLES;
 
-use crate::harness::root;
-
-/// Replaces the text between `<!-- NAME:start -->` and `<!-- NAME:end -->` and fails when
-/// it differed, naming the command that rewrites it.
-pub fn check_generated_section(name: &str, expected: &str) {
-    let path = root().join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let start_marker = format!("<!-- {name}:start -->\n");
-    let end_marker = format!("<!-- {name}:end -->");
-    let start = readme
-        .find(&start_marker)
-        .unwrap_or_else(|| panic!("README has no {start_marker}"))
-        + start_marker.len();
-    let end = readme
-        .find(&end_marker)
-        .unwrap_or_else(|| panic!("README has no {end_marker}"));
-    if readme[start..end] == *expected {
-        return;
-    }
-    if std::env::var_os("CALLACTIONS_UPDATE_README").is_some() {
-        let updated = format!("{}{expected}{}", &readme[..start], &readme[end..]);
-        std::fs::write(&path, updated).unwrap();
-        return;
-    }
-    panic!(
-        "the README's `{name}` table is stale; regenerate it with\n  CALLACTIONS_UPDATE_README=1 cargo test --test integration readme\n--- expected:\n{expected}"
-    );
-}
+use crate::harness::{check_readme_section, root};
 
 #[test]
 fn variables_table_matches_the_event_table() {
@@ -55,7 +28,7 @@ fn variables_table_matches_the_event_table() {
             variable.description
         ));
     }
-    check_generated_section("variables", &table);
+    check_readme_section("variables", &table);
 }
 
 #[test]
@@ -69,7 +42,7 @@ fn rules_table_lists_every_rule() {
             rule.summary.replace('|', "\\|")
         ));
     }
-    check_generated_section("rules", &table);
+    check_readme_section("rules", &table);
 }
 
 #[test]
@@ -82,7 +55,7 @@ fn validate_example_is_real_output() {
         "```yaml\n# {file}\n{yaml}```\n\n```console\n$ callactions validate {file}\n{}```\n",
         run.stdout
     );
-    check_generated_section("validate-example", &section);
+    check_readme_section("validate-example", &section);
 }
 
 #[test]
@@ -103,5 +76,5 @@ fn render_example_is_real_output() {
         "```console\n$ callactions render fixtures/examples --action crm-log-call\n{}```\n",
         run.stdout
     );
-    check_generated_section("render-example", &section);
+    check_readme_section("render-example", &section);
 }

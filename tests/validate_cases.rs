@@ -6,23 +6,14 @@ use std::path::Path;
 
 use callactions::rules::RULES;
 
-use crate::harness::{Test, root};
-
-fn args_of(path: &Path) -> Vec<String> {
-    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
-    text.lines()
-        .take_while(|l| l.starts_with('#'))
-        .filter_map(|l| l.strip_prefix("# args:"))
-        .flat_map(|args| args.split_whitespace().map(str::to_owned))
-        .collect()
-}
+use crate::harness::{Test, fixture_header, root};
 
 fn validate(path: &Path, format: &str) -> crate::harness::Run {
     let relative = path.strip_prefix(root()).unwrap();
     Test::new()
         .args(["validate", "--color", "never", "--format", format])
         .args([relative])
-        .args(args_of(path))
+        .fixture(&fixture_header(path))
         .run()
 }
 

@@ -192,19 +192,11 @@ struct Builder {
 impl Builder {
     fn event(&mut self, event: Event<'_>, start: Pos, end: Pos) -> Result<(), SyntaxError> {
         match event {
-            Event::DocumentStart(_) => {
-                self.documents += 1;
-                if self.documents > 1 {
-                    return Err(SyntaxError {
-                        pos: start,
-                        message: "a second YAML document (`---`) in the file".to_owned(),
-                        help:
-                            "put all actions of a file in one document, under one `actions:` list"
-                                .to_owned(),
-                    });
-                }
+            Event::DocumentStart(_) => self.document(start),
+            Event::StreamEnd => {
+                self.done = true;
+                Ok(())
             }
-            Event::StreamEnd => self.done = true,
             Event::Scalar(text, style, anchor, _) => {
                 let node = Node {
                     value: Value::Scalar(Scalar {
@@ -214,92 +206,104 @@ impl Builder {
                     span: Span::new(start, end),
                     weight: 1,
                 };
-                self.finish(node, anchor)?;
+                self.finish(node, anchor)
             }
-            Event::SequenceStart(anchor, _) => {
-                self.open(start)?;
-                self.stack.push(Open::Sequence {
-                    start,
-                    anchor,
-                    items: Vec::new(),
-                });
-            }
-            Event::MappingStart(anchor, _) => {
-                self.open(start)?;
-                self.stack.push(Open::Mapping {
-                    start,
-                    anchor,
-                    key: None,
-                    entries: Vec::new(),
-                });
-            }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = match self.stack.pop() {
-                    Some(Open::Sequence {
-                        start,
-                        anchor,
-                        items,
-                    }) => (Value::Sequence(items), (start, anchor)),
-                    Some(Open::Mapping {
-                        start,
-                        anchor,
-                        entries,
-                        ..
-                    }) => (Value::Mapping(entries), (start, anchor)),
-                    None => return Ok(()),
-                };
-                let weight = match &node {
-                    Value::Sequence(items) => items
-                        .iter()
-                        .map(|n| n.weight)
-                        .fold(1, usize::saturating_add),
-                    Value::Mapping(entries) => entries
-                        .iter()
-                        .map(|(k, v)| k.weight.saturating_add(v.weight))
-                        .fold(1, usize::saturating_add),
-                    Value::Scalar(_) => 1,
-                };
-                let node = Node {
-                    value: node,
-                    span: Span::new(anchor.0, end),
-                    weight,
-                };
-                self.finish(node, anchor.1)?;
-            }
-            Event::Alias(id) => {
-                let Some(node) = self.anchors.get(&id).cloned() else {
-                    return Err(SyntaxError {
-                        pos: start,
-                        message: "an alias to an unknown anchor".to_owned(),
-                        help: "define the anchor (`&name`) before the alias (`*name`)".to_owned(),
-                    });
-                };
-                self.expanded = self.expanded.saturating_add(node.weight);
-                if self.expanded > MAX_ALIAS_EXPANSION {
-                    return Err(SyntaxError {
-                        pos: start,
-                        message: format!(
-                            "aliases expand to more than {MAX_ALIAS_EXPANSION} nodes"
-                        ),
-                        help: "this looks like an alias bomb; write the values out, or alias smaller parts"
-                            .to_owned(),
-                    });
-                }
-                self.attach(node);
-            }
-            Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+            Event::SequenceStart(anchor, _) => self.open(Open::Sequence {
+                start,
+                anchor,
+                items: Vec::new(),
+            }),
+            Event::MappingStart(anchor, _) => self.open(Open::Mapping {
+                start,
+                anchor,
+                key: None,
+                entries: Vec::new(),
+            }),
+            Event::SequenceEnd | Event::MappingEnd => self.close(end),
+            Event::Alias(id) => self.alias(id, start),
+            Event::StreamStart | Event::DocumentEnd | Event::Nothing => Ok(()),
+        }
+    }
+
+    fn document(&mut self, start: Pos) -> Result<(), SyntaxError> {
+        self.documents += 1;
+        if self.documents > 1 {
+            return Err(SyntaxError {
+                pos: start,
+                message: "a second YAML document (`---`) in the file".to_owned(),
+                help: "put all actions of a file in one document, under one `actions:` list"
+                    .to_owned(),
+            });
         }
         Ok(())
     }
 
-    fn open(&self, start: Pos) -> Result<(), SyntaxError> {
+    /// The collection that ends at `end` is complete.
+    fn close(&mut self, end: Pos) -> Result<(), SyntaxError> {
+        let (value, start, anchor) = match self.stack.pop() {
+            Some(Open::Sequence {
+                start,
+                anchor,
+                items,
+            }) => (Value::Sequence(items), start, anchor),
+            Some(Open::Mapping {
+                start,
+                anchor,
+                entries,
+                ..
+            }) => (Value::Mapping(entries), start, anchor),
+            None => return Ok(()),
+        };
+        let weight = match &value {
+            Value::Sequence(items) => items
+                .iter()
+                .map(|n| n.weight)
+                .fold(1, usize::saturating_add),
+            Value::Mapping(entries) => entries
+                .iter()
+                .map(|(k, v)| k.weight.saturating_add(v.weight))
+                .fold(1, usize::saturating_add),
+            Value::Scalar(_) => 1,
+        };
+        let node = Node {
+            value,
+            span: Span::new(start, end),
+            weight,
+        };
+        self.finish(node, anchor)
+    }
+
+    fn alias(&mut self, id: usize, start: Pos) -> Result<(), SyntaxError> {
+        let Some(node) = self.anchors.get(&id).cloned() else {
+            return Err(SyntaxError {
+                pos: start,
+                message: "an alias to an unknown anchor".to_owned(),
+                help: "define the anchor (`&name`) before the alias (`*name`)".to_owned(),
+            });
+        };
+        self.expanded = self.expanded.saturating_add(node.weight);
+        if self.expanded > MAX_ALIAS_EXPANSION {
+            return Err(SyntaxError {
+                pos: start,
+                message: format!("aliases expand to more than {MAX_ALIAS_EXPANSION} nodes"),
+                help: "this looks like an alias bomb; write the values out, or alias smaller parts"
+                    .to_owned(),
+            });
+        }
+        self.attach(node);
+        Ok(())
+    }
+
+    fn open(&mut self, collection: Open) -> Result<(), SyntaxError> {
         if self.stack.len() >= MAX_DEPTH {
+            let (Open::Sequence { start, .. } | Open::Mapping { start, .. }) = collection;
             return Err(SyntaxError {
                 pos: start,
                 message: format!("nesting deeper than {MAX_DEPTH} levels"),
                 help: "action files need only a few levels of nesting".to_owned(),
             });
         }
+        self.stack.push(collection);
         Ok(())
     }
 
