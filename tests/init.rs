@@ -263,3 +263,63 @@ fn ctrl_c_leaves_the_file_as_it_was() {
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 1, "no temporary file left");
 }
+
+/// A flag is checked as its prompt would check it, before any question, with the exit
+/// code it has without a terminal.
+#[test]
+fn at_a_terminal_bad_flags_are_refused_before_any_prompt() {
+    let existing =
+        "actions:\n  - name: taken\n    event: call_end\n    url: https://x.example.com/\n";
+    for (flags, message) in [
+        (
+            vec!["--name", "taken"],
+            "already has an action named `taken`",
+        ),
+        (vec!["--header", "no colon here"], "is not NAME: VALUE"),
+        (vec!["--body", "{\"a\": \"${\"}"], "--body: unterminated"),
+        (vec!["--timeout", "1.5s"], "not a whole number of seconds"),
+        (vec!["--url", "ftp://x.example.com"], "scheme `ftp`"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("callactions.yaml"), existing).unwrap();
+        let args = [&["init", "--color", "never"][..], &flags].concat();
+        let mut session = terminal(&args, dir.path());
+        session.exp_string(message).unwrap();
+        let rest = session.exp_eof().unwrap();
+        assert!(
+            !rest.contains("Event"),
+            "{flags:?} asked a question: {rest}"
+        );
+        let status = session.process().wait().unwrap();
+        assert!(
+            matches!(status, rexpect::process::WaitStatus::Exited(_, 2)),
+            "{flags:?}: {status:?}"
+        );
+        let quiet = init(
+            dir.path(),
+            &[
+                &flags[..],
+                &[
+                    "--event",
+                    "call_end",
+                    "--url",
+                    "https://x.example.com/",
+                    "--yes",
+                ],
+            ]
+            .concat(),
+        );
+        if !flags.contains(&"--url") {
+            assert_eq!(
+                quiet.code, 2,
+                "{flags:?} without a terminal: {}",
+                quiet.stderr
+            );
+            assert!(quiet.stderr.contains(message), "{}", quiet.stderr);
+        }
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("callactions.yaml")).unwrap(),
+            existing
+        );
+    }
+}

@@ -14,6 +14,7 @@ mod listen;
 mod readme;
 mod render_cases;
 mod schema;
+mod secrets;
 mod simulate;
 mod validate_cases;
 mod validate_formats;

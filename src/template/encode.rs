@@ -1,5 +1,6 @@
 //! What a value becomes in each place a placeholder can stand (SPEC §4).
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::Value;
 
 /// The default text of a value: strings as they are, numbers and booleans in JSON form,
@@ -12,64 +13,41 @@ pub fn stringify(value: &Value) -> String {
     }
 }
 
+/// Everything but the unreserved characters `A-Z a-z 0-9 - . _ ~`.
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// What `application/x-www-form-urlencoded` leaves as it is: `A-Z a-z 0-9 - . _ *`.
+const FORM: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'*');
+
 /// Percent-encodes everything but the unreserved characters `A-Z a-z 0-9 - . _ ~`,
 /// so a value can never add a path segment, a query parameter or a fragment.
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(byte as char);
-        } else {
-            push_hex(&mut out, byte);
-        }
-    }
-    out
+    utf8_percent_encode(text, UNRESERVED).to_string()
 }
 
 /// `application/x-www-form-urlencoded`: as [`percent_encode`], but a space is `+`.
 pub fn form_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b' ' => out.push('+'),
-            b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'*') => {
-                out.push(b as char)
-            }
-            b => push_hex(&mut out, b),
-        }
-    }
-    out
-}
-
-fn push_hex(out: &mut String, byte: u8) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.push('%');
-    out.push(HEX[usize::from(byte >> 4)] as char);
-    out.push(HEX[usize::from(byte & 0xF)] as char);
+    utf8_percent_encode(text, FORM)
+        .to_string()
+        .replace("%20", "+")
 }
 
 /// Decodes `%XX` escapes (and `+` when `plus_is_space`), for showing what a server receives.
 pub fn percent_decode(text: &str, plus_is_space: bool) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(high), Some(low)) => {
-                    out.push((high * 16 + low) as u8);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' if plus_is_space => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let text = if plus_is_space {
+        std::borrow::Cow::Owned(text.replace('+', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    percent_decode_str(&text).decode_utf8_lossy().into_owned()
 }
 
 /// The inside of a JSON string literal holding `text` (without the quotes).

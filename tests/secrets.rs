@@ -1,0 +1,134 @@
+//! `--show-secrets` reveals, and its absence masks, every secret in every output: each
+//! report format, each command, and the messages of errors.
+
+use crate::harness::{Run, Test, project};
+use crate::server::Recorder;
+
+const TOKEN: &str = "s3cr3t-t0ken";
+
+/// An action whose secret lands in the URL, a credential header, a header of its own and
+/// the body.
+fn secret_action(base: &str) -> String {
+    format!(
+        "actions:\n  - name: secret\n    event: call_end\n    url: {base}/hook?key=${{env.TOKEN}}\n    headers:\n      Content-Type: application/json\n      Authorization: Bearer ${{env.TOKEN}}\n      X-Trace: t-${{env.TOKEN}}\n    body: '{{\"token\": \"${{env.TOKEN}}\", \"bare\": ${{env.TOKEN}}}}'\n"
+    )
+}
+
+fn run_in(dir: &std::path::Path, args: &[&str]) -> Run {
+    Test::new()
+        .current_dir(dir)
+        .env("TOKEN", TOKEN)
+        .args(args)
+        .args(["--color", "never"])
+        .run()
+}
+
+fn assert_masked(run: &Run, what: &str) {
+    assert!(
+        !run.stdout.contains("s3cr3t") && !run.stderr.contains("s3cr3t"),
+        "{what} shows the secret:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
+fn assert_shown(run: &Run, what: &str) {
+    assert!(
+        run.stdout.contains(TOKEN) || run.stderr.contains(TOKEN),
+        "{what} hides the secret with --show-secrets:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
+#[test]
+fn every_format_of_every_command_masks_unless_asked() {
+    let server = Recorder::start(200, &[("Content-Type", "application/json")], "{}");
+    let dir = project(&secret_action(&server.base));
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["render"],
+        vec!["render", "--format", "json"],
+        vec!["fire", "--all", "-v"],
+        vec!["fire", "--all", "--format", "json"],
+        vec!["fire", "--all", "--format", "junit"],
+        vec!["fire", "--all", "--dry-run"],
+        vec!["simulate", "--scenario", "connected"],
+        vec!["simulate", "--scenario", "connected", "--format", "json"],
+        vec!["simulate", "--scenario", "connected", "--fire", "-v"],
+    ];
+    for args in commands {
+        let what = args.join(" ");
+        let masked = run_in(dir.path(), &args);
+        assert_eq!(masked.code, 0, "{what}: {}", masked.stderr);
+        assert_masked(&masked, &what);
+        if !args.contains(&"junit") {
+            assert!(masked.stdout.contains("****"), "{what}:\n{}", masked.stdout);
+        }
+        let shown = run_in(dir.path(), &[&args[..], &["--show-secrets"]].concat());
+        assert_eq!(shown.code, 0, "{what}: {}", shown.stderr);
+        if !args.contains(&"junit") {
+            assert_shown(&shown, &what);
+        }
+    }
+    // The server got the real values each time.
+    let got = server.requests();
+    assert!(got.iter().all(|r| r.url == format!("/hook?key={TOKEN}")));
+}
+
+#[test]
+fn a_masked_json_body_is_still_json() {
+    let dir = project(&secret_action("https://x.example.com"));
+    let run = run_in(dir.path(), &["render", "--format", "json"]);
+    let rendered: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let body: serde_json::Value =
+        serde_json::from_str(rendered[0]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["token"], "****");
+    assert_eq!(body["bare"], "****");
+    assert_eq!(rendered[0]["headers"]["X-Trace"], "t-****");
+}
+
+#[test]
+fn render_errors_mask_unless_asked() {
+    let yaml = "actions:\n  - name: base\n    event: call_end\n    url: ${env.BASE}/x\n";
+    let dir = project(yaml);
+    let masked = Test::new()
+        .current_dir(dir.path())
+        .env("BASE", "s3cr3t-base")
+        .args(["render"])
+        .run();
+    assert_eq!(masked.code, 1);
+    assert!(
+        masked.stderr.contains("renders to `****/x`"),
+        "{}",
+        masked.stderr
+    );
+    assert_masked(&masked, "a render error");
+    let shown = Test::new()
+        .current_dir(dir.path())
+        .env("BASE", "s3cr3t-base")
+        .args(["render", "--show-secrets"])
+        .run();
+    assert!(
+        shown.stderr.contains("renders to `s3cr3t-base/x`"),
+        "{}",
+        shown.stderr
+    );
+}
+
+#[test]
+fn a_credential_header_shows_only_a_scheme_written_in_the_file() {
+    let yaml = "actions:\n  - name: a\n    event: call_end\n    method: GET\n    url: https://x.example.com/\n    headers:\n      Authorization: ${env.TOKEN}\n      X-Api-Key: Bearer literal-key\n      Proxy-Authorization: Basic ${env.TOKEN}\n";
+    let dir = project(yaml);
+    let run = Test::new()
+        .current_dir(dir.path())
+        .env("TOKEN", "hunter two")
+        .args(["render", "--format", "json"])
+        .run();
+    assert!(!run.stdout.contains("hunter"), "{}", run.stdout);
+    assert!(!run.stdout.contains("literal-key"), "{}", run.stdout);
+    let rendered: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let headers = &rendered[0]["headers"];
+    assert_eq!(headers["Authorization"], "****");
+    assert_eq!(headers["X-Api-Key"], "Bearer ****");
+    assert_eq!(headers["Proxy-Authorization"], "Basic ****");
+}
