@@ -147,7 +147,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__fire)
-            opts="-v -h --event --action --all --payload --set --strict --timeout --dry-run --verbose --format --show-secrets --insecure --color --help"
+            opts="-q -v -h --event --action --all --payload --set --strict --ignore --quiet --timeout --dry-run --verbose --format --show-secrets --insecure --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -166,6 +166,10 @@ _callactions() {
                     return 0
                     ;;
                 --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -471,7 +475,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__render)
-            opts="-h --event --action --payload --set --strict --format --show-secrets --color --help"
+            opts="-q -h --event --action --payload --set --strict --ignore --quiet --format --show-secrets --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +494,10 @@ _callactions() {
                     return 0
                     ;;
                 --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -527,7 +535,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__simulate)
-            opts="-v -h --scenario --outcome --event --action --payload --set --strict --fire --timeout --verbose --format --show-secrets --insecure --color --help"
+            opts="-q -v -h --scenario --outcome --event --action --payload --set --strict --ignore --quiet --fire --timeout --verbose --format --show-secrets --insecure --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,6 +565,10 @@ _callactions() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ignore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -577,7 +589,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__validate)
-            opts="-h --strict --ignore --format --color --help"
+            opts="-q -h --strict --ignore --quiet --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -62,16 +62,18 @@ transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l format -r -f -a "human\t''
 json\t''
 curl\t'A copy-pasteable curl command per action'"
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
 always\t''
 never\t''"
-complete -c callactions -n "__fish_callactions_using_subcommand render" -l strict -d 'A variable missing from the payload is an error, not a warning'
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
+complete -c callactions -n "__fish_callactions_using_subcommand render" -s q -l quiet -d 'Print only findings and failures'
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l show-secrets -d 'Show credentials instead of ****'
 complete -c callactions -n "__fish_callactions_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand validate" -l ignore -d 'Do not report this rule (repeatable); see the README for the rules' -r
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -l format -r -f -a "human\t''
 json\t''
 github\t'GitHub Actions workflow commands (annotations)'
@@ -79,7 +81,8 @@ sarif\t'SARIF 2.1.0, for code scanning'"
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
 always\t''
 never\t''"
-complete -c callactions -n "__fish_callactions_using_subcommand validate" -l strict -d 'Warnings fail the run too'
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -s q -l quiet -d 'Print only findings and failures'
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand schema" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
 always\t''
@@ -94,6 +97,7 @@ transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l timeout -d 'One deadline for each whole exchange, instead of the actions\' own (500ms, 2s, 1m)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l format -r -f -a "human\t''
 json\t''
@@ -102,7 +106,8 @@ complete -c callactions -n "__fish_callactions_using_subcommand fire" -l color -
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l all -d 'Send every action of the files'
-complete -c callactions -n "__fish_callactions_using_subcommand fire" -l strict -d 'A variable missing from the payload is an error, not a warning'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -s q -l quiet -d 'Print only findings and failures'
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l dry-run -d 'Render the requests and send nothing'
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -s v -l verbose -d 'Show the request sent and the response headers too'
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l show-secrets -d 'Show credentials instead of ****'
@@ -133,6 +138,7 @@ transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l timeout -d 'With --fire: one deadline for each whole exchange (500ms, 2s, 1m)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l format -r -f -a "human\t''
 json\t''
@@ -140,7 +146,8 @@ junit\t'JUnit XML: a testsuite per event, a testcase per action'"
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
 always\t''
 never\t''"
-complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l strict -d 'A variable missing from the payload is an error, not a warning'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s q -l quiet -d 'Print only findings and failures'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l fire -d 'Send the requests, as `fire` does, instead of showing them'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s v -l verbose -d 'With --fire: show the request sent and the response headers too'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l show-secrets -d 'Show credentials instead of ****'

@@ -128,14 +128,16 @@ pub struct SimulateArgs {
     pub selection: Selection,
     #[command(flatten)]
     pub payload: PayloadArgs,
+    #[command(flatten)]
+    pub findings: FindingArgs,
     /// Send the requests, as `fire` does, instead of showing them
     #[arg(long)]
     pub fire: bool,
     /// With --fire: one deadline for each whole exchange (500ms, 2s, 1m)
-    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse, requires = "fire")]
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
     pub timeout: Option<std::time::Duration>,
     /// With --fire: show the request sent and the response headers too
-    #[arg(short, long, requires = "fire")]
+    #[arg(short, long)]
     pub verbose: bool,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
@@ -143,7 +145,7 @@ pub struct SimulateArgs {
     #[arg(long)]
     pub show_secrets: bool,
     /// With --fire: do not check TLS certificates
-    #[arg(long, requires = "fire")]
+    #[arg(long)]
     pub insecure: bool,
 }
 
@@ -159,6 +161,8 @@ pub struct FireArgs {
     pub all: bool,
     #[command(flatten)]
     pub payload: PayloadArgs,
+    #[command(flatten)]
+    pub findings: FindingArgs,
     /// One deadline for each whole exchange, instead of the actions' own (500ms, 2s, 1m)
     #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
     pub timeout: Option<std::time::Duration>,
@@ -217,12 +221,8 @@ pub struct ValidateArgs {
     /// Action files, or folders of them (default: ./callactions.yaml)
     #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
-    /// Warnings fail the run too
-    #[arg(long)]
-    pub strict: bool,
-    /// Do not report this rule (repeatable); see the README for the rules
-    #[arg(long = "ignore", value_name = "RULE")]
-    pub ignore: Vec<String>,
+    #[command(flatten)]
+    pub findings: FindingArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: ValidateFormat,
 }
@@ -264,9 +264,20 @@ pub struct PayloadArgs {
     /// Override one payload value; VALUE is JSON when it parses, else a string (repeatable)
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub sets: Vec<Override>,
-    /// A variable missing from the payload is an error, not a warning
+}
+
+/// How findings are judged and shown: the same in every command that reads actions.
+#[derive(Debug, Args)]
+pub struct FindingArgs {
+    /// Warnings are errors: they fail the run (a variable missing from the payload too)
     #[arg(long)]
     pub strict: bool,
+    /// Do not report this rule (repeatable); `callactions rules` lists them
+    #[arg(long = "ignore", value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Print only findings and failures
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -278,6 +289,8 @@ pub struct RenderArgs {
     pub selection: Selection,
     #[command(flatten)]
     pub payload: PayloadArgs,
+    #[command(flatten)]
+    pub findings: FindingArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: RenderFormat,
     /// Show credentials instead of ****

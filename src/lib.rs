@@ -18,6 +18,7 @@
 pub mod action;
 pub mod action_writer;
 pub mod call;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;

@@ -93,6 +93,7 @@ impl Request {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Warning {
     pub message: String,
+    pub help: String,
     /// The placeholder in question.
     pub span: Span,
 }
@@ -128,8 +129,6 @@ impl RenderError {
 
 /// How to render.
 pub struct Options<'a> {
-    /// A variable missing from the payload is an error, not a warning.
-    pub strict: bool,
     /// Reads an environment variable for `${env.NAME}`.
     pub env: &'a (dyn Fn(&str) -> Option<String> + Sync),
 }
@@ -223,21 +222,15 @@ impl Renderer<'_> {
         }
         match payload::get(self.payload, &placeholder.path) {
             Some(value) => Ok(value.clone()),
-            None if self.options.strict => Err(Refused {
-                message: SecretText::plain(format!(
-                    "`${{{}}}` is not in the {} payload",
-                    placeholder.path, self.action.event
-                )),
-                help: Some(format!(
-                    "`callactions payload {} --vars` lists its variables; `--set {}=…` provides one",
-                    self.action.event, placeholder.path
-                )),
-            }),
             None => {
                 self.warnings.push(Warning {
                     message: format!(
                         "action `{}`, {place}: `${{{}}}` is not in the {} payload; rendered as empty (or null where a JSON value goes)",
                         self.action.name, placeholder.path, self.action.event,
+                    ),
+                    help: format!(
+                        "`--set {}=…` or a payload file gives it a value",
+                        placeholder.path
                     ),
                     span: placeholder.span,
                 });
@@ -355,16 +348,8 @@ impl Renderer<'_> {
         &mut self,
         headers: &mut Vec<(String, String)>,
     ) -> Result<(Option<String>, BodyKind), RenderError> {
+        // A body on a GET is not sent (`body-ignored` says so).
         if self.action.method == Method::Get {
-            if self.action.written_body().is_some() {
-                self.warnings.push(Warning {
-                    message: format!(
-                        "action `{}`: a GET request has no body; the body is ignored",
-                        self.action.name
-                    ),
-                    span: Span::default(),
-                });
-            }
             return Ok((None, BodyKind::None));
         }
         let content_type = headers
@@ -380,15 +365,8 @@ impl Renderer<'_> {
         };
         let scan = json_scanner::scan(&template.parts);
         let kind = body::kind_for(content_type.as_deref(), &scan);
-        if kind == BodyKind::Json && content_type.is_none() {
-            self.warnings.push(Warning {
-                message: format!(
-                    "action `{}`: the body is JSON but there is no `Content-Type: application/json` header (the platform requires it)",
-                    self.action.name
-                ),
-                span: Span::default(),
-            });
-        }
+        // A JSON body without its Content-Type is sent as the platform would send it
+        // (`missing-content-type` says so); the header is not added behind the user's back.
         let (filled, secret) = match kind {
             BodyKind::Json => self.fill(template, "body", |index, value| {
                 Ok(json_insert(scan.slots.get(index).copied(), value))

@@ -24,6 +24,10 @@ pub fn apply(source: &Source, diagnostics: &mut Vec<Diagnostic>) {
         return;
     }
     diagnostics.retain(|d| {
+        // An error that keeps a request from being built is never silenced.
+        if rules::find(d.rule).is_some_and(|r| r.blocks) {
+            return true;
+        }
         let line = d.span.start.line;
         let silencing = ignores
             .iter_mut()
@@ -38,6 +42,7 @@ pub fn apply(source: &Source, diagnostics: &mut Vec<Diagnostic>) {
     });
     for ignore in ignores.into_iter().filter(|i| !i.used) {
         diagnostics.push(match rules::find(&ignore.rule) {
+            Some(rule) if rule.blocks => unused_ignore::cannot(ignore.span, rule.id),
             Some(_) => unused_ignore::unused(ignore.span, &ignore.rule),
             None => {
                 let ids = rules::RULES.iter().map(|r| r.id);
@@ -88,7 +93,7 @@ fn parse(source: &Source) -> Vec<Ignore> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{insecure_url, unknown_key};
+    use crate::rules::{bare_string, insecure_url, unknown_key};
 
     fn finding(rule: &'static rules::Rule, line: usize) -> Diagnostic {
         rule.at(Span::at(Pos::new(line, 5), 3), "m", "h")
@@ -97,19 +102,33 @@ mod tests {
     #[test]
     fn silences_the_same_line_and_the_next() {
         let source = Source::new(
-            "a: 1 # callactions-ignore: insecure-url\n# callactions-ignore: unknown-key, insecure-url\nb: 2\nc: 3\n"
+            "a: 1 # callactions-ignore: insecure-url\n# callactions-ignore: bare-string, insecure-url\nb: 2\nc: 3\n"
                 .to_owned(),
         );
         let mut found = vec![
             finding(&insecure_url::RULE, 1),
-            finding(&unknown_key::RULE, 3),
-            finding(&unknown_key::RULE, 4),
+            finding(&bare_string::RULE, 3),
+            finding(&bare_string::RULE, 4),
         ];
         apply(&source, &mut found);
         let left: Vec<(&str, usize)> = found.iter().map(|d| (d.rule, d.span.start.line)).collect();
-        // Line 3's unknown-key is silenced; line 4's is not; the second insecure-url silenced nothing.
-        assert_eq!(left, [("unknown-key", 4), ("unused-ignore", 2)]);
+        // Line 3's bare-string is silenced; line 4's is not; the second insecure-url silenced nothing.
+        assert_eq!(left, [("bare-string", 4), ("unused-ignore", 2)]);
         assert_eq!(found[1].span, Span::at(Pos::new(2, 36), 12));
+    }
+
+    #[test]
+    fn never_silences_what_keeps_a_request_from_being_built() {
+        let source = Source::new("# callactions-ignore: unknown-key\nb: 2\n".to_owned());
+        let mut found = vec![finding(&unknown_key::RULE, 2)];
+        apply(&source, &mut found);
+        let left: Vec<&str> = found.iter().map(|d| d.rule).collect();
+        assert_eq!(left, ["unknown-key", "unused-ignore"]);
+        assert!(
+            found[1].message.contains("cannot be ignored"),
+            "{}",
+            found[1].message
+        );
     }
 
     #[test]

@@ -1,15 +1,13 @@
-//! `validate`: every file loaded and checked by every rule, in parallel, findings sorted.
+//! `validate`: every file checked by the engine, in parallel, findings sorted.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::thread;
 
-use crate::action::ActionFile;
+use crate::check::{self, Policy};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::loader;
-use crate::rules::{Context, RULES};
 use crate::source::Sources;
-use crate::suppression;
 
 pub struct Report {
     /// How many files were checked.
@@ -23,17 +21,13 @@ pub struct Report {
     pub unreadable: Vec<Error>,
 }
 
-/// Checks the files at `paths`; findings of the rules in `ignored` are dropped.
-pub fn validate(
-    paths: &[PathBuf],
-    context: &Context<'_>,
-    ignored: &[&str],
-) -> Result<Report, Error> {
+/// Checks the files at `paths`.
+pub fn validate(paths: &[PathBuf], policy: &Policy<'_>) -> Result<Report, Error> {
     let files = loader::discover(paths)?;
-    let results = in_parallel(&files, |path| {
-        check_file(path, context).map(|(file, diagnostics)| {
-            let source = (!diagnostics.is_empty()).then_some(file.source);
-            (file.path, source, diagnostics)
+    let results = in_parallel(&files, |path: &PathBuf| {
+        check::path(path, policy).map(|checked| {
+            let source = (!checked.diagnostics.is_empty()).then_some(checked.file.source);
+            (checked.file.path, source, checked.diagnostics)
         })
     });
     let mut report = Report {
@@ -52,28 +46,9 @@ pub fn validate(
             Err(error) => report.unreadable.push(error),
         }
     }
-    report.diagnostics.retain(|d| !ignored.contains(&d.rule));
     report.diagnostics.sort();
     report.diagnostics.dedup();
     Ok(report)
-}
-
-/// One file: loaded once, then every rule over every action, then its inline ignores.
-pub fn check_file(
-    path: &Path,
-    context: &Context<'_>,
-) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
-    let (file, mut diagnostics) = loader::load(path)?;
-    for action in &file.actions {
-        for check in RULES.iter().filter_map(|rule| rule.check) {
-            check(context, &file, action, &mut diagnostics);
-        }
-    }
-    suppression::apply(&file.source, &mut diagnostics);
-    for diagnostic in &mut diagnostics {
-        diagnostic.path = path.to_owned();
-    }
-    Ok((file, diagnostics))
 }
 
 /// Runs `work` over `items` on every core, keeping the order of `items`.

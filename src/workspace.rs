@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::action::{Action, ActionFile};
+use crate::check::{self, Policy, findings_in};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::event::Event;
@@ -23,13 +24,14 @@ pub struct Selected<'a> {
 }
 
 impl Workspace {
-    pub fn load(paths: &[PathBuf]) -> Result<Workspace, Error> {
+    /// Reads and checks the files at `paths`, each by the engine.
+    pub fn load(paths: &[PathBuf], policy: &Policy<'_>) -> Result<Workspace, Error> {
         let mut files = Vec::new();
         let mut diagnostics = Vec::new();
         for path in loader::discover(paths)? {
-            let (file, found) = loader::load(&path)?;
-            files.push(file);
-            diagnostics.extend(found);
+            let checked = check::path(&path, policy)?;
+            files.push(checked.file);
+            diagnostics.extend(checked.diagnostics);
         }
         diagnostics.sort();
         diagnostics.dedup();
@@ -44,14 +46,20 @@ impl Workspace {
         sources(self.files.iter().map(|f| (f.path.as_path(), &f.source)))
     }
 
-    /// The actions that can be sent: those whose entry had no error.
+    /// Every action of the files, in declaration order.
     pub fn actions(&self) -> impl Iterator<Item = Selected<'_>> {
         self.files.iter().flat_map(|file| {
             file.actions
                 .iter()
-                .filter(|action| !action.faulty)
                 .map(move |action| Selected { action, file })
         })
+    }
+
+    /// The error findings that stand in an action's entry.
+    pub fn errors_of(&self, selected: &Selected<'_>) -> Vec<&Diagnostic> {
+        findings_in(&self.diagnostics, selected.action.entry)
+            .filter(|d| d.path == selected.file.path && d.is_error())
+            .collect()
     }
 
     /// The actions of the given events and names, in declaration order; all of them when

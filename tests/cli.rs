@@ -252,7 +252,7 @@ fn the_quick_start_of_the_readme_works() {
         .args(["render", "fixtures/examples"])
         .run();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stderr, "");
+    assert_eq!(run.stderr, "8 actions rendered\n");
     assert_eq!(
         run.stdout.matches(" · ").count(),
         16,

@@ -65,10 +65,7 @@ fn action(url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Action {
 /// The rendered request, or `None` when rendering refused the value.
 fn render(action: &Action, value: &str) -> Option<Request> {
     let payload = json!({"context": {"v": value}});
-    let options = Options {
-        strict: true,
-        env: &|_| None,
-    };
+    let options = Options { env: &|_| None };
     request::render(action, &payload, &options)
         .map(|(request, _)| request)
         .ok()

@@ -182,16 +182,12 @@ proptest::proptest! {
     #[test]
     fn any_text_is_read_without_panicking(text in "(actions:|  - name: a|\n|    url: |    event: call_end|    body: |\\$\\{|\\}|[ -~é\t\r'\"|>#:\\[\\]{}&*!-]){0,60}") {
         let source = std::sync::Arc::new(callactions::source::Source::new(text));
-        let (file, _) = callactions::document::read(std::path::Path::new("t.yaml"), source);
         let env = |_: &str| None;
-        let context = callactions::rules::Context { env: &env };
-        let mut found = Vec::new();
-        for action in &file.actions {
-            for check in callactions::rules::RULES.iter().filter_map(|r| r.check) {
-                check(&context, &file, action, &mut found);
-            }
+        let policy = callactions::check::Policy::new(&env);
+        let checked = callactions::check::source(std::path::Path::new("t.yaml"), source, &policy);
+        for action in &checked.file.actions {
             let payload = callactions::payload::sample(action.event);
-            let options = callactions::request::Options { strict: false, env: &env };
+            let options = callactions::request::Options { env: &env };
             let _ = callactions::request::render(action, &payload, &options);
         }
     }

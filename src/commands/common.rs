@@ -1,41 +1,115 @@
-//! What several commands share: reading their inputs, showing rendered requests and what
-//! went wrong with them, and the sender for those that fire.
+//! What the commands that read actions share: the policy their findings are judged by,
+//! loading and showing those findings, the selection, and the sender for those that fire.
 
-use crate::cli::{PayloadArgs, RenderFormat};
+use crate::check::Policy;
+use crate::cli::{FindingArgs, PayloadArgs, RenderFormat, Selection};
+use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::output::requests::{self, Shown};
 use crate::output::{Streams, diagnostics};
 use crate::payload::Payloads;
 use crate::request::{self, Options, RenderError, Warning};
-use crate::runner::ActionRun;
+use crate::rules::{self, RULES};
+use crate::runner::{ActionRun, Finding};
 use crate::secrets::Reveal;
 use crate::send::Sender;
+use crate::suggestion::{closest, did_you_mean, join_and};
 use crate::workspace::{Selected, Workspace};
 
-/// The action files at `paths` (their problems shown on standard error), the payloads
-/// chosen on the command line, and how to render.
+/// The policy of `--strict` and `--ignore`, the same for every command.
+pub(super) fn policy(findings: &FindingArgs) -> Result<Policy<'static>, Error> {
+    let mut policy = Policy::new(&request::process_env);
+    policy.strict = findings.strict;
+    for id in &findings.ignore {
+        let Some(rule) = rules::find(id) else {
+            let suggestion = closest(id, RULES.iter().map(|r| r.id));
+            return Err(Error::Usage {
+                message: format!(
+                    "--ignore {id}: no rule has this id{}",
+                    did_you_mean(suggestion)
+                ),
+                help: "`callactions rules` lists the rules".to_owned(),
+            });
+        };
+        if rule.blocks {
+            return Err(Error::Usage {
+                message: format!(
+                    "--ignore {id}: `{id}` cannot be ignored, since it keeps the request from being built"
+                ),
+                help: "fix the file instead; `callactions explain` says how".to_owned(),
+            });
+        }
+        policy.ignored.push(rule.id);
+    }
+    Ok(policy)
+}
+
+/// What a command that reads actions starts from: the files checked by the engine (their
+/// findings shown on standard error), the payloads, and how to render and judge.
 pub(super) struct Inputs {
     pub workspace: Workspace,
     pub payloads: Payloads,
     pub options: Options<'static>,
+    pub policy: Policy<'static>,
 }
 
 pub(super) fn inputs(
     paths: &[std::path::PathBuf],
     payload: PayloadArgs,
+    findings: &FindingArgs,
     streams: &mut Streams,
 ) -> Result<Inputs, Error> {
-    let workspace = Workspace::load(paths)?;
-    report_load_problems(&workspace, streams)?;
+    let policy = policy(findings)?;
+    let workspace = Workspace::load(paths, &policy)?;
+    let sources = workspace.sources();
+    streams.err(|err, paint| diagnostics::human(err, paint, &workspace.diagnostics, &sources))?;
     let payloads = Payloads::load(payload.payload.as_deref(), payload.sets)?;
     Ok(Inputs {
         workspace,
         payloads,
         options: Options {
-            strict: payload.strict,
             env: &request::process_env,
         },
+        policy,
     })
+}
+
+/// The selected actions. A name no action has, or an event no action fires at, is a
+/// command-line error, named with what the files do have.
+pub(super) fn select<'w>(
+    workspace: &'w Workspace,
+    selection: &Selection,
+) -> Result<Vec<Selected<'w>>, Error> {
+    let selected = workspace.select(&selection.events, &selection.actions)?;
+    if selected.is_empty() && !selection.events.is_empty() {
+        let mut events: Vec<String> = Vec::new();
+        for item in workspace.actions() {
+            let name = format!("`{}`", item.action.event);
+            if !events.contains(&name) {
+                events.push(name);
+            }
+        }
+        let wanted: Vec<String> = selection.events.iter().map(|e| format!("`{e}`")).collect();
+        let message = match selection.actions.is_empty() {
+            true => format!("no action fires at {}", join_and(&wanted)),
+            false => format!("no action of the selection fires at {}", join_and(&wanted)),
+        };
+        let help = match events.is_empty() {
+            true => "the files have no actions".to_owned(),
+            false => format!("the files have actions of {}", join_and(&events)),
+        };
+        return Err(Error::Usage { message, help });
+    }
+    Ok(selected)
+}
+
+/// The error findings of an action's entry, as its run reports them.
+pub(super) fn errors_of(workspace: &Workspace, item: &Selected<'_>) -> Vec<Finding> {
+    workspace
+        .errors_of(item)
+        .into_iter()
+        .map(Finding::of)
+        .collect()
 }
 
 /// The sender of `fire` and `simulate --fire`, with a warning when certificates go unchecked.
@@ -47,59 +121,24 @@ pub(super) fn sender(insecure: bool, streams: &mut Streams) -> Result<Sender, Er
     Ok(Sender::new(insecure))
 }
 
-/// Shows the problems found while loading, on standard error.
-pub(super) fn report_load_problems(
-    workspace: &Workspace,
+/// A warning of rendering, at its placeholder; an error under `--strict`.
+pub(super) fn report_warnings(
+    warnings: &[Warning],
+    item: &Selected<'_>,
+    policy: &Policy<'_>,
     streams: &mut Streams,
 ) -> Result<(), Error> {
-    let sources = workspace.sources();
-    streams.err(|err, paint| diagnostics::human(err, paint, &workspace.diagnostics, &sources))
-}
-
-/// Renders each selected action and prints the requests, masked as asked; warnings and
-/// render errors go to standard error. Returns whether all rendered.
-pub(super) fn show(
-    selected: &[Selected<'_>],
-    payloads: &Payloads,
-    options: &Options<'_>,
-    format: RenderFormat,
-    reveal: Reveal,
-    streams: &mut Streams,
-) -> Result<bool, Error> {
-    let mut all = true;
-    let mut rendered = Vec::new();
-    for item in selected {
-        let payload = payloads.for_event(item.action.event)?;
-        match request::render(item.action, &payload, options) {
-            Ok((request, warnings)) => {
-                report_warnings(&warnings, streams)?;
-                rendered.push((request.shown(reveal), item));
-            }
-            Err(error) => {
-                all = false;
-                report_render_error(&error, item, reveal, streams)?;
-            }
-        }
-    }
-    let shown: Vec<Shown<'_>> = rendered
-        .iter()
-        .map(|(request, item)| Shown {
-            request,
-            file: &item.file.path,
-            line: item.action.span.start.line,
-        })
-        .collect();
-    streams.out(|out, paint| match format {
-        RenderFormat::Human => requests::human(out, paint, &shown),
-        RenderFormat::Json => requests::json(out, &shown),
-        RenderFormat::Curl => requests::curl(out, &shown),
-    })?;
-    Ok(all)
-}
-
-pub(super) fn report_warnings(warnings: &[Warning], streams: &mut Streams) -> Result<(), Error> {
     for warning in warnings {
-        streams.warn(&warning.message)?;
+        let location = Some(format!(
+            "{}:{}",
+            item.file.path.display(),
+            warning.span.start
+        ));
+        let help = Some(warning.help.as_str());
+        match policy.severity(Severity::Warning) {
+            Severity::Warning => streams.warn_at(&warning.message, location, help)?,
+            Severity::Error => streams.error_at(&warning.message, location, help)?,
+        }
     }
     Ok(())
 }
@@ -121,12 +160,97 @@ pub(super) fn report_render_error(
 pub(super) fn report_run(
     run: &ActionRun,
     item: &Selected<'_>,
+    policy: &Policy<'_>,
     reveal: Reveal,
     streams: &mut Streams,
 ) -> Result<(), Error> {
-    report_warnings(&run.warnings, streams)?;
+    report_warnings(&run.warnings, item, policy, streams)?;
     match run.render_error() {
         Some(error) => report_render_error(error, item, reveal, streams),
         None => Ok(()),
     }
+}
+
+/// What rendering the selected actions came to.
+pub(super) struct Rendered {
+    pub rendered: usize,
+    pub failed: usize,
+    /// Warnings of rendering (a variable missing from the payload).
+    pub warned: usize,
+}
+
+impl Rendered {
+    /// The verdict (SPEC §7): any error finding, any action not rendered, any warning
+    /// under `--strict`, fails the run.
+    pub fn exit_code(&self, inputs: &Inputs) -> i32 {
+        let warnings_fail = inputs.policy.strict && self.warned > 0;
+        if self.failed > 0 || inputs.workspace.has_errors() || warnings_fail {
+            crate::error::exit::PROBLEMS
+        } else {
+            crate::error::exit::OK
+        }
+    }
+}
+
+/// Renders the selected actions and prints them (unless `quiet`), with a summary on
+/// standard error; what `render` and `fire --dry-run` do.
+pub(super) fn render(
+    selected: &[Selected<'_>],
+    inputs: &Inputs,
+    format: RenderFormat,
+    reveal: Reveal,
+    quiet: bool,
+    streams: &mut Streams,
+) -> Result<Rendered, Error> {
+    let mut tally = Rendered {
+        rendered: 0,
+        failed: 0,
+        warned: 0,
+    };
+    let mut requests = Vec::new();
+    for item in selected {
+        // An action whose errors keep its request from being built is not rendered; its
+        // findings are above.
+        if item.action.faulty {
+            tally.failed += 1;
+            continue;
+        }
+        let payload = inputs.payloads.for_event(item.action.event)?;
+        match request::render(item.action, &payload, &inputs.options) {
+            Ok((request, warnings)) => {
+                tally.warned += warnings.len();
+                report_warnings(&warnings, item, &inputs.policy, streams)?;
+                requests.push((request.shown(reveal), item));
+            }
+            Err(error) => {
+                tally.failed += 1;
+                report_render_error(&error, item, reveal, streams)?;
+            }
+        }
+    }
+    tally.rendered = requests.len();
+    if quiet {
+        return Ok(tally);
+    }
+    let shown: Vec<Shown<'_>> = requests
+        .iter()
+        .map(|(request, item)| Shown {
+            request,
+            file: &item.file.path,
+            line: item.action.span.start.line,
+        })
+        .collect();
+    streams.out(|out, paint| match format {
+        RenderFormat::Human => requests::human(out, paint, &shown),
+        RenderFormat::Json => requests::json(out, &shown),
+        RenderFormat::Curl => requests::curl(out, &shown),
+    })?;
+    let (mut errors, mut warnings) = diagnostics::count(&inputs.workspace.diagnostics);
+    match inputs.policy.strict {
+        true => errors += tally.warned,
+        false => warnings += tally.warned,
+    }
+    let line = diagnostics::rendered_summary(tally.rendered, tally.failed, errors, warnings);
+    streams.note(&line)?;
+    Ok(tally)
 }

@@ -1,10 +1,11 @@
-use super::common;
+use super::common::{self, Inputs};
 use crate::cli::{FireArgs, RenderFormat, ReportFormat};
 use crate::error::{Error, exit};
 use crate::output::exchanges::{self, Show};
 use crate::output::{Streams, junit, progress};
 use crate::runner::{ActionRun, Runner};
 use crate::secrets::Reveal;
+use crate::workspace::Selected;
 
 pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
     if args.selection.is_empty() && !args.all {
@@ -14,65 +15,40 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
                 .to_owned(),
         });
     }
-    let inputs = common::inputs(&args.paths, args.payload, streams)?;
-    let workspace = &inputs.workspace;
-    let selected = workspace.select(&args.selection.events, &args.selection.actions)?;
+    let inputs = common::inputs(&args.paths, args.payload, &args.findings, streams)?;
+    let selected = common::select(&inputs.workspace, &args.selection)?;
     if selected.is_empty() {
-        streams.warn("no action matches the selection; nothing was sent")?;
+        streams.warn("the files have no actions; nothing was sent")?;
     }
     let reveal = Reveal::from_flag(args.show_secrets);
-
     if args.dry_run {
-        let rendered_all = common::show(
+        let rendered = common::render(
             &selected,
-            &inputs.payloads,
-            &inputs.options,
+            &inputs,
             RenderFormat::Human,
             reveal,
+            args.findings.quiet,
             streams,
         )?;
         streams.note("dry run: nothing was sent")?;
-        return Ok(if rendered_all && !workspace.has_errors() {
-            exit::OK
-        } else {
-            exit::PROBLEMS
-        });
+        return Ok(rendered.exit_code(&inputs));
     }
-
     let sender = common::sender(args.insecure, streams)?;
     let runner = Runner {
         options: &inputs.options,
         sender: Some(&sender),
         timeout: args.timeout,
+        strict: inputs.policy.strict,
     };
     let show = Show {
         verbose: args.verbose,
         reveal,
+        quiet: args.findings.quiet,
     };
-    let progress =
-        args.format == ReportFormat::Human && selected.len() > 1 && streams.err_is_terminal;
-    let mut runs: Vec<ActionRun> = Vec::with_capacity(selected.len());
-    for (index, item) in selected.iter().enumerate() {
-        if progress {
-            streams
-                .err(|err, _| progress::draw(err, index + 1, selected.len(), &item.action.name))?;
-        }
-        let payload = inputs.payloads.for_event(item.action.event)?;
-        let run = runner.run(item.action, &payload);
-        if progress {
-            streams.err(|err, _| progress::clear(err))?;
-        }
-        common::report_run(&run, item, reveal, streams)?;
-        if args.format == ReportFormat::Human {
-            streams.out(|out, paint| exchanges::human_one(out, paint, &run, show))?;
-            if progress {
-                streams.flush()?;
-            }
-        }
-        runs.push(run);
-    }
+    let human = args.format == ReportFormat::Human;
+    let runs = send(&selected, &inputs, &runner, show, human, streams)?;
     match args.format {
-        ReportFormat::Human if !runs.is_empty() => {
+        ReportFormat::Human if !runs.is_empty() && !show.quiet => {
             let summary = exchanges::summary(&runs);
             streams.out(|out, _| writeln!(out, "\n{summary}"))?;
         }
@@ -83,6 +59,44 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
             streams.out(|out, _| junit::report(out, "callactions fire", &all, show))?;
         }
     }
-    let failed = workspace.has_errors() || runs.iter().any(|r| !r.succeeded());
+    let failed = inputs.workspace.has_errors() || runs.iter().any(|r| !r.succeeded());
     Ok(if failed { exit::PROBLEMS } else { exit::OK })
+}
+
+/// Sends each selected action in turn, with a progress line on a terminal, and shows each
+/// result as it comes when the report is for people.
+fn send(
+    selected: &[Selected<'_>],
+    inputs: &Inputs,
+    runner: &Runner<'_>,
+    show: Show,
+    human: bool,
+    streams: &mut Streams,
+) -> Result<Vec<ActionRun>, Error> {
+    let progress = human && selected.len() > 1 && streams.err_is_terminal;
+    let mut runs = Vec::with_capacity(selected.len());
+    for (index, item) in selected.iter().enumerate() {
+        if progress {
+            streams
+                .err(|err, _| progress::draw(err, index + 1, selected.len(), &item.action.name))?;
+        }
+        let payload = inputs.payloads.for_event(item.action.event)?;
+        let run = runner.run(
+            item.action,
+            &payload,
+            common::errors_of(&inputs.workspace, item),
+        );
+        if progress {
+            streams.err(|err, _| progress::clear(err))?;
+        }
+        common::report_run(&run, item, &inputs.policy, show.reveal, streams)?;
+        if human {
+            streams.out(|out, paint| exchanges::human_one(out, paint, &run, show))?;
+            if progress {
+                streams.flush()?;
+            }
+        }
+        runs.push(run);
+    }
+    Ok(runs)
 }

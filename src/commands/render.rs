@@ -1,35 +1,24 @@
 use super::common;
 use crate::cli::RenderArgs;
-use crate::error::{Error, exit};
-use crate::output::{Streams, diagnostics};
+use crate::error::Error;
+use crate::output::Streams;
 use crate::secrets::Reveal;
 
 pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
-    let inputs = common::inputs(&args.paths, args.payload, streams)?;
+    let inputs = common::inputs(&args.paths, args.payload, &args.findings, streams)?;
     let workspace = &inputs.workspace;
-    let selected = workspace.select(&args.selection.events, &args.selection.actions)?;
-    if selected.is_empty() && !workspace.has_errors() {
-        streams.warn(if args.selection.is_empty() {
-            "the files have no actions"
-        } else {
-            "no action matches the selection (--event and --action narrow it together)"
-        })?;
+    let selected = common::select(workspace, &args.selection)?;
+    if workspace.files.iter().all(|f| f.actions.is_empty()) && !workspace.has_errors() {
+        streams.warn("the files have no actions")?;
     }
-    let rendered_all = common::show(
+    let reveal = Reveal::from_flag(args.show_secrets);
+    let rendered = common::render(
         &selected,
-        &inputs.payloads,
-        &inputs.options,
+        &inputs,
         args.format,
-        Reveal::from_flag(args.show_secrets),
+        reveal,
+        args.findings.quiet,
         streams,
     )?;
-    if workspace.has_errors() {
-        let summary = diagnostics::summary(&workspace.diagnostics, workspace.files.len());
-        streams.err(|err, _| writeln!(err, "{summary}"))?;
-    }
-    Ok(if rendered_all && !workspace.has_errors() {
-        exit::OK
-    } else {
-        exit::PROBLEMS
-    })
+    Ok(rendered.exit_code(&inputs))
 }

@@ -137,10 +137,35 @@ fn underline(line: &str, d: &Diagnostic) -> (String, usize, usize) {
     (shown, caret_at, caret_end - caret_at)
 }
 
+/// How many of `diagnostics` are errors, and how many warnings.
+pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
+}
+
+/// `3 actions rendered, 1 not rendered, 1 error, 2 warnings`: what `render` did.
+pub fn rendered_summary(
+    rendered: usize,
+    not_rendered: usize,
+    errors: usize,
+    warnings: usize,
+) -> String {
+    let mut line = format!("{} rendered", plural(rendered, "action"));
+    if not_rendered > 0 {
+        line.push_str(&format!(", {not_rendered} not rendered"));
+    }
+    if errors > 0 {
+        line.push_str(&format!(", {}", plural(errors, "error")));
+    }
+    if warnings > 0 {
+        line.push_str(&format!(", {}", plural(warnings, "warning")));
+    }
+    line
+}
+
 /// `2 errors, 1 warning in 3 files`.
 pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let (errors, warnings) = count(diagnostics);
     format!(
         "{}, {} in {}",
         plural(errors, "error"),

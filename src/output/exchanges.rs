@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use super::Paint;
 use super::diagnostics::plural;
 use super::requests::pretty_body;
-use crate::runner::{ActionRun, Ran};
+use crate::runner::{ActionRun, Finding, Ran};
 use crate::secrets::{self, Reveal};
 use crate::send::{Exchange, Outcome, Response};
 use crate::template::body::BodyKind;
@@ -24,6 +24,8 @@ const LINE_WIDTH: usize = 160;
 pub struct Show {
     pub verbose: bool,
     pub reveal: Reveal,
+    /// Only failures are shown.
+    pub quiet: bool,
 }
 
 /// A response as it may be shown: credential headers masked, and any secret the server
@@ -54,11 +56,57 @@ pub fn visible_response(exchange: &Exchange, reveal: Reveal) -> Option<Response>
 
 /// Why a run failed, in a few words, masked as asked; `None` when it succeeded.
 pub fn problem(run: &ActionRun, reveal: Reveal) -> Option<String> {
-    match &run.ran {
+    let ran = match &run.ran {
         Ran::Rendered(_) => None,
+        Ran::Blocked => Some(format!(
+            "not sent: its errors keep the request from being built ({})",
+            findings(&run.errors)
+        )),
         Ran::NotRendered(error) => Some(format!("not sent: {}", error.reason(reveal))),
         Ran::Sent(exchange) => exchange.problem(reveal),
+    };
+    ran.or_else(|| {
+        (!run.errors.is_empty()).then(|| {
+            format!(
+                "{}: {}",
+                plural(run.errors.len(), "error finding"),
+                findings(&run.errors)
+            )
+        })
+    })
+    .or_else(|| {
+        (run.warnings_fail && !run.warnings.is_empty())
+            .then(|| "a variable is missing from the payload (an error under --strict)".to_owned())
+    })
+}
+
+/// The error findings of an action that was still rendered or sent, said before its
+/// result, which may well be a 2xx: the platform would send it too.
+pub fn errors_line(out: &mut dyn Write, paint: Paint, run: &ActionRun) -> io::Result<()> {
+    if run.errors.is_empty() || matches!(run.ran, Ran::Blocked) {
+        return Ok(());
     }
+    let verb = match run.ran {
+        Ran::Sent(_) => "sent",
+        _ => "rendered",
+    };
+    writeln!(
+        out,
+        "{} {} has {} ({}): {verb} as the platform would send it, and counted as failed",
+        paint.error("!"),
+        paint.bold(&run.action),
+        plural(run.errors.len(), "error finding"),
+        findings(&run.errors)
+    )
+}
+
+/// `unknown-variable at a.yaml:9:15, missing-content-type at a.yaml:7:7`.
+fn findings(errors: &[Finding]) -> String {
+    let listed: Vec<String> = errors
+        .iter()
+        .map(|f| format!("{} at {}", f.rule, f.place))
+        .collect();
+    listed.join(", ")
 }
 
 pub fn elapsed(run: &ActionRun) -> Duration {
@@ -68,6 +116,10 @@ pub fn elapsed(run: &ActionRun) -> Duration {
 /// One run for people: a line, then with `-v` the request and response headers, then the
 /// start of the response body.
 pub fn human_one(out: &mut dyn Write, paint: Paint, run: &ActionRun, show: Show) -> io::Result<()> {
+    if show.quiet && run.succeeded() {
+        return Ok(());
+    }
+    errors_line(out, paint, run)?;
     let mark = if run.succeeded() {
         paint.success("✓")
     } else {
@@ -77,13 +129,20 @@ pub fn human_one(out: &mut dyn Write, paint: Paint, run: &ActionRun, show: Show)
         .request()
         .map(|r| r.target(show.reveal))
         .unwrap_or_else(|| "(not sent)".to_owned());
-    let result = match (&run.ran, problem(run, show.reveal)) {
-        (_, Some(problem)) => paint.error(&problem),
-        (Ran::Sent(exchange), None) => match &exchange.outcome {
-            Outcome::Response(r) => paint.success(format!("{} {}", r.status, r.reason).trim_end()),
-            Outcome::Failed(_) => String::new(),
-        },
-        (_, None) => String::new(),
+    let status = run.exchange().and_then(|exchange| match &exchange.outcome {
+        Outcome::Response(r) if r.status < 300 && r.status >= 200 => {
+            Some(format!("{} {}", r.status, r.reason).trim_end().to_owned())
+        }
+        _ => None,
+    });
+    let result = match (status, problem(run, show.reveal)) {
+        (Some(status), None) => paint.success(&status),
+        // A 2xx for a request whose action has errors: both are said.
+        (Some(status), Some(problem)) => {
+            format!("{}  {}", paint.success(&status), paint.error(&problem))
+        }
+        (None, Some(problem)) => paint.error(&problem),
+        (None, None) => String::new(),
     };
     writeln!(
         out,
@@ -229,6 +288,7 @@ pub fn to_json(run: &ActionRun, show: Show) -> Value {
             "truncated": r.truncated,
         })),
         "error": problem(run, show.reveal),
+        "findings": run.errors.iter().map(|f| json!({"rule": f.rule, "at": f.place})).collect::<Vec<_>>(),
     })
 }
 

@@ -34,6 +34,11 @@ pub fn annotations(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Resul
     Ok(())
 }
 
+/// A notice for a clean run, so the job's summary says what was checked.
+pub fn notice(out: &mut dyn Write, message: &str) -> io::Result<()> {
+    writeln!(out, "::notice title=callactions::{}", escape_data(message))
+}
+
 /// The runner's escaping of a message: `%`, CR and LF.
 pub fn escape_data(text: &str) -> String {
     text.replace('%', "%25")

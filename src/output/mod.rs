@@ -84,15 +84,25 @@ impl Streams {
         location: Option<String>,
         help: Option<&str>,
     ) -> Result<(), Error> {
+        self.err(|err, paint| at(err, paint, &paint.error("error"), message, location, help))
+    }
+
+    /// A warning with where it stands and how to fix it.
+    pub fn warn_at(
+        &mut self,
+        message: &str,
+        location: Option<String>,
+        help: Option<&str>,
+    ) -> Result<(), Error> {
         self.err(|err, paint| {
-            writeln!(err, "{}: {message}", paint.error("error"))?;
-            if let Some(location) = location {
-                writeln!(err, "  {} {location}", paint.accent("-->"))?;
-            }
-            if let Some(help) = help {
-                writeln!(err, "  {}: {help}", paint.bold("help"))?;
-            }
-            Ok(())
+            at(
+                err,
+                paint,
+                &paint.warning("warning"),
+                message,
+                location,
+                help,
+            )
         })
     }
 
@@ -101,4 +111,22 @@ impl Streams {
         self.out.flush().map_err(Error::Stdout)?;
         self.err.flush().map_err(Error::Stderr)
     }
+}
+
+fn at(
+    err: &mut dyn Write,
+    paint: Paint,
+    label: &str,
+    message: &str,
+    location: Option<String>,
+    help: Option<&str>,
+) -> io::Result<()> {
+    writeln!(err, "{label}: {message}")?;
+    if let Some(location) = location {
+        writeln!(err, "  {} {location}", paint.accent("-->"))?;
+    }
+    if let Some(help) = help {
+        writeln!(err, "  {}: {help}", paint.bold("help"))?;
+    }
+    Ok(())
 }

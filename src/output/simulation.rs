@@ -38,7 +38,12 @@ pub fn human(
             writeln!(out, "   {}", paint.dim("no action fires"))?;
             continue;
         }
-        for (i, (item, run)) in step.actions.iter().zip(ran).enumerate() {
+        let shown = step
+            .actions
+            .iter()
+            .zip(ran)
+            .filter(|(_, run)| !show.quiet || !run.succeeded());
+        for (i, (item, run)) in shown.enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
@@ -72,6 +77,7 @@ fn action(
 ) -> io::Result<()> {
     match &run.ran {
         Ran::Rendered(request) => {
+            exchanges::errors_line(out, paint, run)?;
             let request = request.shown(show.reveal);
             let shown = [Shown {
                 request: &request,
@@ -80,12 +86,12 @@ fn action(
             }];
             requests::human(out, paint, &shown)
         }
-        Ran::NotRendered(error) => writeln!(
+        Ran::Blocked | Ran::NotRendered(_) => writeln!(
             out,
             "{} {}: {}",
             paint.error("✗"),
             paint.bold(&item.action.name),
-            error.reason(show.reveal)
+            exchanges::problem(run, show.reveal).unwrap_or_default()
         ),
         Ran::Sent(_) => exchanges::human_one(out, paint, run, show),
     }
@@ -126,14 +132,15 @@ fn action_json(run: &ActionRun, show: Show) -> Value {
     match &run.ran {
         Ran::Rendered(request) => {
             let mut value = requests::to_json(&request.shown(show.reveal));
-            value["ok"] = json!(true);
+            value["ok"] = json!(run.succeeded());
+            value["error"] = json!(exchanges::problem(run, show.reveal));
             value
         }
-        Ran::NotRendered(error) => json!({
+        Ran::Blocked | Ran::NotRendered(_) => json!({
             "name": run.action,
             "event": run.event.name(),
             "ok": false,
-            "error": error.reason(show.reveal),
+            "error": exchanges::problem(run, show.reveal),
         }),
         Ran::Sent(_) => exchanges::to_json(run, show),
     }

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     id: "bare-string",
     severity: Severity::Warning,
     summary: "a string variable as a bare JSON value (`: ${outcome}`): it is inserted quoted",
+    blocks: false,
     check: Some(check),
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "body-ignored",
     severity: Severity::Warning,
     summary: "a body on a GET action: it is not sent",
+    blocks: false,
     check: Some(check),
 };
 

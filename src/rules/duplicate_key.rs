@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "duplicate-key",
     severity: Severity::Error,
     summary: "the same key twice in one mapping, where only one value would count",
+    blocks: true,
     check: None,
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "duplicate-name",
     severity: Severity::Error,
     summary: "two actions of one file share a name, so `--action NAME` could not tell them apart",
+    blocks: true,
     check: None,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "env-missing",
     severity: Severity::Warning,
     summary: "`${env.NAME}` where NAME is not set here: rendering and firing would fail",
+    blocks: false,
     check: Some(check),
 };
 

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     id: "header-injection",
     severity: Severity::Warning,
     summary: "free text (`analysis.results.*`, `transfer.reason`) in a header value, which can carry a line break",
+    blocks: false,
     check: Some(check),
 };
 

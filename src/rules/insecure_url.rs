@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "insecure-url",
     severity: Severity::Warning,
     summary: "`http://` to a host other than localhost: call data would cross the network unencrypted",
+    blocks: false,
     check: Some(check),
 };
 

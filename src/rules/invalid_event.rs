@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-event",
     severity: Severity::Error,
     summary: "an event that is not one of the six (`call_ended` for `call_end`), with a did-you-mean",
+    blocks: true,
     check: None,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-file",
     severity: Severity::Error,
     summary: "the file is too large, not UTF-8, empty, or not a mapping with an `actions:` list",
+    blocks: true,
     check: None,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-header",
     severity: Severity::Error,
     summary: "a header HTTP cannot carry: a name with spaces, colons or non-ASCII, or a value with a line break or control character",
+    blocks: true,
     check: None,
 };
 

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-json-body",
     severity: Severity::Error,
     summary: "a body meant as JSON that does not render to valid JSON with the event's sample payload",
+    blocks: true,
     check: Some(check),
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-method",
     severity: Severity::Error,
     summary: "a method other than GET, POST or PUT (the ones the platform sends)",
+    blocks: true,
     check: None,
 };
 

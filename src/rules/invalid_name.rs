@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-name",
     severity: Severity::Error,
     summary: "an action name with characters other than letters, digits, `-` and `_`",
+    blocks: true,
     check: None,
 };
 

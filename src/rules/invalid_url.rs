@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     id: "invalid-url",
     severity: Severity::Error,
     summary: "a URL that is not an absolute http(s) URL: another scheme, no host, a bad port, a password, spaces",
+    blocks: true,
     check: None,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     id: "missing-content-type",
     severity: Severity::Error,
     summary: "a JSON body without `Content-Type: application/json`, which the platform requires",
+    blocks: false,
     check: Some(check),
 };
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "missing-key",
     severity: Severity::Error,
     summary: "a required key is absent: `actions`, or an action's `name`, `event` or `url`",
+    blocks: true,
     check: None,
 };
 

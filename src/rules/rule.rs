@@ -10,6 +10,10 @@ pub struct Rule {
     pub severity: Severity,
     /// What it catches, in a line: the README table and SARIF's short description.
     pub summary: &'static str,
+    /// An error of this rule keeps the request from being built, so its action is
+    /// neither rendered nor sent (SPEC §7). Such a rule is always an error: it cannot
+    /// be ignored or turned into a warning.
+    pub blocks: bool,
     /// The check over a loaded action; `None` for rules the loader reports as it reads.
     pub check: Option<Check>,
 }

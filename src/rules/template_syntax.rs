@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "template-syntax",
     severity: Severity::Error,
     summary: "a placeholder that cannot be read: unterminated `${`, empty `${}`, a bad path segment",
+    blocks: true,
     check: None,
 };
 

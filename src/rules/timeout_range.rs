@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "timeout-range",
     severity: Severity::Error,
     summary: "a timeout that is not a whole number of seconds from 1 to 60",
+    blocks: true,
     check: None,
 };
 

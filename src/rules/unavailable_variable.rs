@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     id: "unavailable-variable",
     severity: Severity::Error,
     summary: "a variable that exists, but not at the action's event (`analysis.*` at `call_start`)",
+    blocks: false,
     check: Some(check),
 };
 

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     id: "undeclared-key",
     severity: Severity::Error,
     summary: "a `context.*` or `analysis.results.*` key the file's `variables:` does not declare",
+    blocks: false,
     check: Some(check),
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     id: "unknown-key",
     severity: Severity::Error,
     summary: "a key the file format does not have (`header` for `headers`), with a did-you-mean",
+    blocks: true,
     check: None,
 };
 

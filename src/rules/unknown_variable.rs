@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     id: "unknown-variable",
     severity: Severity::Error,
     summary: "a placeholder naming a path no event has (`callInfo.callsid`), with a did-you-mean",
+    blocks: false,
     check: Some(check),
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "unused-ignore",
     severity: Severity::Warning,
     summary: "a `# callactions-ignore: RULE` comment that silences nothing (or names no rule)",
+    blocks: false,
     check: None,
 };
 
@@ -18,6 +19,15 @@ pub fn unused(span: Span, rule: &str) -> Diagnostic {
         span,
         format!("`{rule}` is ignored here, but it reports nothing on this line or the next"),
         "remove the ignore comment, or move it to the line of the finding or the line above",
+    )
+}
+
+/// An ignore of a rule whose errors keep a request from being built: not silenced.
+pub fn cannot(span: Span, rule: &str) -> Diagnostic {
+    RULE.at(
+        span,
+        format!("`{rule}` cannot be ignored: its errors keep the request from being built"),
+        "fix what it reports instead, and remove the ignore comment",
     )
 }
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     id: "wrong-type",
     severity: Severity::Error,
     summary: "a value of the wrong kind: a list where text goes, a mapping where a list goes",
+    blocks: true,
     check: None,
 };
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     id: "yaml-syntax",
     severity: Severity::Error,
     summary: "the file is not valid YAML (tabs for indentation, bad quoting, alias bombs, deep nesting)",
+    blocks: true,
     check: None,
 };
 

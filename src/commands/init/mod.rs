@@ -152,7 +152,6 @@ fn preview(text: &str, file: &Path, streams: &mut Streams) -> Result<(), Error> 
     };
     // Credentials are not needed to preview: they are masked anyway.
     let options = request::Options {
-        strict: false,
         env: &|_| Some("****".to_owned()),
     };
     let event = action.event;
