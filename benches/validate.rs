@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use callactions::rules::Context;
+use callactions::check::Policy;
 use callactions::validate::validate;
 
 const FILES: usize = 1_000;
@@ -17,13 +17,13 @@ fn main() {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
     write_corpus(&corpus);
     let env = |name: &str| (name == "CRM_TOKEN").then(|| "t".to_owned());
-    let context = Context { env: &env };
+    let policy = Policy::new(&env);
     let paths = [corpus.clone()];
 
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
-            let report = validate(&paths, &context, &[]).expect("the corpus is readable");
+            let report = validate(&paths, &policy).expect("the corpus is readable");
             let elapsed = start.elapsed();
             assert_eq!(report.files, FILES);
             assert!(
