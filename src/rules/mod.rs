@@ -27,7 +27,9 @@ pub mod template_syntax;
 pub mod timeout_range;
 pub mod unavailable_variable;
 pub mod undeclared_key;
+pub mod unknown_base_url;
 pub mod unknown_key;
+pub mod unknown_open_key;
 pub mod unknown_variable;
 pub mod unused_ignore;
 pub mod wrong_type;
@@ -54,6 +56,8 @@ pub static RULES: &[&Rule] = &[
     &unknown_variable::RULE,
     &unavailable_variable::RULE,
     &undeclared_key::RULE,
+    &unknown_open_key::RULE,
+    &unknown_base_url::RULE,
     &invalid_json_body::RULE,
     &missing_content_type::RULE,
     &body_ignored::RULE,
