@@ -24,7 +24,7 @@ function __fish_callactions_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c callactions -n "__fish_callactions_needs_command" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_needs_command" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -42,13 +42,13 @@ complete -c callactions -n "__fish_callactions_needs_command" -f -a "completions
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c callactions -n "__fish_callactions_using_subcommand events" -l format -r -f -a "human\t''
 json\t''"
-complete -c callactions -n "__fish_callactions_using_subcommand events" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand events" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand payload" -l format -r -f -a "human\t''
 json\t''"
-complete -c callactions -n "__fish_callactions_using_subcommand payload" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand payload" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand payload" -l vars -d 'List the variables (path, type, description, example) instead'
@@ -66,7 +66,7 @@ complete -c callactions -n "__fish_callactions_using_subcommand render" -l ignor
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l format -r -f -a "human\t''
 json\t''
 curl\t'A copy-pasteable curl command per action'"
-complete -c callactions -n "__fish_callactions_using_subcommand render" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
@@ -78,13 +78,13 @@ complete -c callactions -n "__fish_callactions_using_subcommand validate" -l for
 json\t''
 github\t'GitHub Actions workflow commands (annotations)'
 sarif\t'SARIF 2.1.0, for code scanning'"
-complete -c callactions -n "__fish_callactions_using_subcommand validate" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -s q -l quiet -d 'Print only findings and failures'
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand schema" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand schema" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -102,7 +102,7 @@ complete -c callactions -n "__fish_callactions_using_subcommand fire" -l timeout
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l format -r -f -a "human\t''
 json\t''
 junit\t'JUnit XML: a testsuite per event, a testcase per action'"
-complete -c callactions -n "__fish_callactions_using_subcommand fire" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l all -d 'Send every action of the files'
@@ -120,7 +120,7 @@ complete -c callactions -n "__fish_callactions_using_subcommand listen" -l delay
 complete -c callactions -n "__fish_callactions_using_subcommand listen" -l count -d 'Exit after this many requests' -r
 complete -c callactions -n "__fish_callactions_using_subcommand listen" -l format -r -f -a "human\t''
 json\t''"
-complete -c callactions -n "__fish_callactions_using_subcommand listen" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand listen" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand listen" -l show-secrets -d 'Show credential headers instead of ****'
@@ -143,7 +143,7 @@ complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l tim
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l format -r -f -a "human\t''
 json\t''
 junit\t'JUnit XML: a testsuite per event, a testcase per action'"
-complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
@@ -168,13 +168,13 @@ complete -c callactions -n "__fish_callactions_using_subcommand init" -l timeout
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l header -d 'A header, as NAME:VALUE (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l body -d 'The body, as text' -r
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l body-vars -d 'A JSON body of these variables, comma-separated' -r
-complete -c callactions -n "__fish_callactions_using_subcommand init" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l default-body -d 'No body: POST and PUT send the event\'s whole payload'
 complete -c callactions -n "__fish_callactions_using_subcommand init" -s y -l yes -d 'Write without asking for confirmation'
 complete -c callactions -n "__fish_callactions_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand completions" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
+complete -c callactions -n "__fish_callactions_using_subcommand completions" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -54,14 +54,13 @@ pub mod yaml;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 
-use clap::Parser;
-
 use crate::error::{Error, exit};
 use crate::output::Streams;
 
 /// Runs the command line and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match parse(&args) {
         Ok(cli) => cli,
         Err(error) => {
             // clap prints help and version to stdout with code 0, and usage errors with 2.
@@ -84,6 +83,44 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
         Ok(()) => code,
     }
+}
+
+/// Parses the command line, with clap's own messages coloured as the tool's output is:
+/// the `--color` given (read before clap, which needs it to print its errors), then the
+/// environment.
+fn parse(args: &[OsString]) -> Result<cli::Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let choice = color_flag(args);
+    let env = |name: &str| std::env::var(name).ok();
+    let coloured = choice.enabled(std::io::stderr().is_terminal(), &env);
+    let command = cli::Cli::command().color(if coloured {
+        clap::ColorChoice::Always
+    } else {
+        clap::ColorChoice::Never
+    });
+    let matches = command.try_get_matches_from(args)?;
+    cli::Cli::from_arg_matches(&matches)
+}
+
+/// The value of `--color` (as `--color X` or `--color=X`), the last one winning.
+fn color_flag(args: &[OsString]) -> output::ColorChoice {
+    use clap::ValueEnum;
+    let mut choice = output::ColorChoice::Auto;
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next().map(|w| w.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        };
+        if let Some(parsed) = value.and_then(|v| output::ColorChoice::from_str(&v, true).ok()) {
+            choice = parsed;
+        }
+    }
+    choice
 }
 
 /// The one place an error that stopped a command is said, and turned into its exit code.

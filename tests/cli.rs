@@ -5,7 +5,7 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::harness::{Test, callactions, command};
+use crate::harness::{Test, callactions, command, root, terminal_with};
 
 #[test]
 fn events_lists_the_six_events_and_the_lifecycles() {
@@ -258,4 +258,30 @@ fn the_quick_start_of_the_readme_works() {
         16,
         "8 actions, each with its event and place"
     );
+}
+
+/// Everything a terminal session printed until the program ended.
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut session = terminal_with(args, &root(), env);
+    session.exp_eof().unwrap()
+}
+
+#[test]
+fn one_colour_decision_for_the_output_and_for_clap() {
+    let file = "fixtures/render/header-values.yaml";
+    assert!(on_a_terminal(&["render", file], &[]).contains('\u{1b}'));
+    for env in [[("TERM", "dumb")], [("CLICOLOR", "0")], [("NO_COLOR", "1")]] {
+        let printed = on_a_terminal(&["render", file], &env);
+        assert!(!printed.contains('\u{1b}'), "{env:?}: {printed:?}");
+    }
+    let forced = Test::new()
+        .env("CLICOLOR_FORCE", "1")
+        .args(["render", file])
+        .run();
+    assert!(forced.stdout.contains('\u{1b}'), "{}", forced.stdout);
+    // clap's own errors follow the same decision.
+    assert!(on_a_terminal(&["render", "--nope"], &[]).contains('\u{1b}'));
+    let plain = on_a_terminal(&["render", "--nope", "--color", "never"], &[]);
+    assert!(!plain.contains('\u{1b}'), "{plain:?}");
+    assert!(plain.contains("--nope"), "{plain:?}");
 }

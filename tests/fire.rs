@@ -465,8 +465,16 @@ fn a_terminal_shows_progress() {
     let yaml = "actions:\n  - name: first\n    event: call_end\n    url: BASE/1\n  - name: second\n    event: call_end\n    url: BASE/2\n";
     let dir = project(&yaml.replace("BASE", &server.base));
     let mut session = terminal(&["fire", "--all", "--color", "never"], dir.path());
+    // The pseudo-terminal hands back bytes, one character each.
+    let tick: String = "✓".bytes().map(char::from).collect();
     session.exp_string("[1/2] first").unwrap();
+    // The progress line is cleared before the result is printed, so the two never share
+    // a line on screen.
+    let before = session.exp_string(&format!("{tick} first")).unwrap();
+    assert!(before.ends_with("\r\x1b[2K"), "{before:?}");
     session.exp_string("[2/2] second").unwrap();
+    let before = session.exp_string(&format!("{tick} second")).unwrap();
+    assert!(before.ends_with("\r\x1b[2K"), "{before:?}");
     session
         .exp_string("2 requests: 2 succeeded, 0 failed")
         .unwrap();

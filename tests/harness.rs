@@ -91,8 +91,20 @@ pub fn command() -> std::process::Command {
 
 /// The binary in a pseudo-terminal, in `dir`, as a user at a terminal runs it.
 pub fn terminal(args: &[&str], dir: &Path) -> rexpect::session::PtySession {
+    terminal_with(args, dir, &[])
+}
+
+/// [`terminal`] with more environment variables (a later `TERM` wins).
+pub fn terminal_with(
+    args: &[&str],
+    dir: &Path,
+    env: &[(&str, &str)],
+) -> rexpect::session::PtySession {
     let mut command = command();
     command.args(args).current_dir(dir).env("TERM", "xterm");
+    for (key, value) in env {
+        command.env(key, value);
+    }
     rexpect::session::spawn_command(command, Some(10_000)).expect("a pseudo-terminal")
 }
 

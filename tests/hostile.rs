@@ -192,3 +192,50 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_tab_is_pointed_at_where_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    // YAML's scanner stops at the end of line 2; the tab is at the start of line 3.
+    let run = render(
+        dir.path(),
+        "tab.yaml",
+        "actions:\n  - name: a\n\t  event: call_end\n",
+    );
+    assert_refused(&run, "yaml-syntax", "replace the tabs");
+    assert!(run.stderr.contains("tab.yaml:3:1"), "{}", run.stderr);
+}
+
+#[test]
+fn each_yaml_error_gets_the_help_that_fits_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (yaml, place, help) in [
+        (
+            "actions:\n  - name: a\n    url: https://x.example.com/a: b\n",
+            "3:33",
+            "must be quoted",
+        ),
+        (
+            "actions:\n  - name: a\n    url: x\n      method: GET\n",
+            "4:7",
+            "check the indentation",
+        ),
+        (
+            "actions:\n  - name: a\n   event: call_end\n",
+            "3:4",
+            "check the indentation",
+        ),
+        ("actions:\n  - name: 'a\n", "2:11", "close the quote"),
+    ] {
+        let run = render(dir.path(), "bad.yaml", yaml);
+        assert_refused(&run, "yaml-syntax", help);
+        assert!(
+            run.stderr.contains(&format!("bad.yaml:{place}")),
+            "{yaml}\n{}",
+            run.stderr
+        );
+        if help != "must be quoted" {
+            assert!(!run.stderr.contains("must be quoted"), "{}", run.stderr);
+        }
+    }
+}

@@ -236,3 +236,24 @@ fn fire_failures_fail_the_run() {
         "-v shows what was sent, so it needs --fire"
     );
 }
+
+#[test]
+fn one_call_has_one_call_info_in_every_event() {
+    let server = Recorder::start(200, &[], "");
+    let yaml = "actions:\n  - name: ended\n    event: call_end\n    url: BASE/1\n  - name: missed\n    event: call_end_not_connected\n    url: BASE/2\n";
+    let dir = project(&yaml.replace("BASE", &server.base));
+    let run = Test::new()
+        .current_dir(dir.path())
+        .args(["simulate", "--scenario", "not-connected", "--fire"])
+        .run();
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let bodies: Vec<Value> = server.requests().iter().map(|r| r.json()).collect();
+    assert_eq!(bodies.len(), 2);
+    assert_eq!(bodies[0]["callInfo"], bodies[1]["callInfo"]);
+    assert_eq!(bodies[0]["outcome"], bodies[1]["outcome"]);
+    assert!(
+        run.stdout.contains("2 requests: 2 succeeded, 0 failed"),
+        "{}",
+        run.stdout
+    );
+}

@@ -13,6 +13,7 @@ pub mod received;
 pub mod requests;
 pub mod sarif;
 pub mod simulation;
+pub mod text;
 pub mod variables;
 mod xml;
 

@@ -140,19 +140,27 @@ fn pos(marker: &Marker) -> Pos {
 
 fn syntax_error(source: &Source, marker: &Marker, info: &str) -> SyntaxError {
     let mut at = pos(marker);
-    let line = source.line(at.line);
-    if line.starts_with('\t') {
-        // Point at the tab itself, not at what follows it.
-        at.column = 1;
+    if let Some(tab) = tab_near(source, at) {
+        return SyntaxError {
+            pos: tab,
+            message: format!("invalid YAML: {info}"),
+            help: "YAML indents with spaces only: replace the tabs at the start of the line with spaces"
+                .to_owned(),
+        };
     }
-    let help = if info.contains("tab") || line.starts_with('\t') {
-        "YAML indents with spaces only: replace the tabs at the start of the line with spaces"
-    } else if info.contains("quoted scalar") {
+    let line = source.line(at.line);
+    let before: String = line.chars().take(at.column.saturating_sub(1)).collect();
+    let help = if info.contains("quoted scalar") {
         "close the quote that starts here, with the same kind of quote"
     } else if info.contains("recursion limit") {
         "action files need only a few levels of nesting"
-    } else if info.contains("mapping values are not allowed") {
+    } else if info.contains("mapping values are not allowed") && before.contains(": ") {
         "a value that contains `: ` must be quoted, as in `url: \"https://…\"`"
+    } else if info.contains("mapping values are not allowed")
+        || info.contains("did not find expected")
+    {
+        at.column = line.len() - line.trim_start().len() + 1;
+        "check the indentation: the keys of one mapping line up, each under the first, and a value goes on its key's line or indented below it"
     } else {
         "fix the YAML syntax here; quoting a value often helps"
     };
@@ -161,6 +169,19 @@ fn syntax_error(source: &Source, marker: &Marker, info: &str) -> SyntaxError {
         message: format!("invalid YAML: {info}"),
         help: help.to_owned(),
     }
+}
+
+/// A tab in the indentation of the line of an error or the line after it: YAML's
+/// scanner notices a tab only where it stops, which can be the line before.
+fn tab_near(source: &Source, at: Pos) -> Option<Pos> {
+    (at.line..=at.line + 1).find_map(|number| {
+        let line = source.line(number);
+        let indent = &line[..line.len() - line.trim_start().len()];
+        indent
+            .chars()
+            .position(|c| c == '\t')
+            .map(|i| Pos::new(number, i + 1))
+    })
 }
 
 /// An open collection while its children are read.
