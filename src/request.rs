@@ -42,6 +42,9 @@ pub struct Request {
 /// credential headers, and the path of a URL whose base came from the environment.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Secrets {
+    /// Where each `${env.…}` value was inserted, so a shell command can read it from the
+    /// same variable instead of printing it.
+    pub env: Vec<EnvValue>,
     /// Byte ranges in the URL.
     pub url: Vec<Range<usize>>,
     /// Byte ranges in each header value, by the header's index.
@@ -52,7 +55,45 @@ pub struct Secrets {
     pub echoes: Echoes,
 }
 
+/// One `${env.NAME}` value in a request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnvValue {
+    pub field: Field,
+    /// Byte range in the field's text.
+    pub range: Range<usize>,
+    pub name: String,
+    /// The value was inserted as it is, not encoded for its place.
+    pub as_is: bool,
+}
+
+/// A part of a request that holds text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Url,
+    /// A header value, by the header's index.
+    Header(usize),
+    Body,
+}
+
 impl Request {
+    /// The text of a field, as rendered.
+    pub fn field(&self, field: Field) -> &str {
+        match field {
+            Field::Url => &self.url,
+            Field::Header(index) => self.headers.get(index).map_or("", |(_, v)| v.as_str()),
+            Field::Body => self.body.as_deref().unwrap_or_default(),
+        }
+    }
+
+    /// The masked ranges of a field.
+    pub fn masked_ranges(&self, field: Field) -> &[Range<usize>] {
+        match field {
+            Field::Url => &self.secrets.url,
+            Field::Header(index) => self.secrets.headers.get(index).map_or(&[], Vec::as_slice),
+            Field::Body => &self.secrets.body,
+        }
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -148,6 +189,7 @@ pub fn render(
         options,
         warnings: Vec::new(),
         secrets: Secrets::default(),
+        inserted: Vec::new(),
     };
     let url = renderer.url()?;
     let mut headers = Vec::with_capacity(action.headers.len() + 2);
@@ -180,6 +222,8 @@ struct Renderer<'a> {
     options: &'a Options<'a>,
     warnings: Vec<Warning>,
     secrets: Secrets,
+    /// The `${env.…}` values of the last fill: range, name, inserted as they are.
+    inserted: Vec<(Range<usize>, String, bool)>,
 }
 
 /// Why one placeholder could not be inserted.
@@ -248,20 +292,45 @@ impl Renderer<'_> {
         mut encode: impl FnMut(usize, &Value) -> Result<String, Refused>,
     ) -> Result<(Filled, Vec<Range<usize>>), RenderError> {
         let mut at_fault = None;
+        let mut env = Vec::new();
         let filled = fill(template, |index, placeholder| {
             at_fault = Some(placeholder.span);
             let value = self.resolve(placeholder, place)?;
-            encode(index, &value).map_err(|refused| {
+            let text = encode(index, &value).map_err(|refused| {
                 let mut message = SecretText::plain(format!("`${{{}}}`: ", placeholder.path));
                 message.push_text(&refused.message);
                 Refused { message, ..refused }
-            })
+            })?;
+            if let Some(name) = placeholder.env_name() {
+                env.push((index, name.to_owned(), text == stringify(&value)));
+            }
+            Ok(text)
         })
-        .map_err(|refused| self.error(place, refused.message, at_fault, refused.help))?;
-        let secret = filled
-            .ranges_of(template, |p| p.env_name().is_some())
+        .map_err(|refused: Refused| self.error(place, refused.message, at_fault, refused.help))?;
+        let ranges = filled.placeholder_ranges(template);
+        let secret: Vec<Range<usize>> = env
+            .iter()
+            .map(|(index, _, _)| ranges[*index].clone())
+            .filter(|r| !r.is_empty())
+            .collect();
+        self.inserted = env
+            .into_iter()
+            .filter(|(index, _, _)| !ranges[*index].is_empty())
+            .map(|(index, name, as_is)| (ranges[index].clone(), name, as_is))
             .collect();
         Ok((filled, secret))
+    }
+
+    /// Files the `${env.…}` values of the last fill under `field`.
+    fn file_env(&mut self, field: Field) {
+        for (range, name, as_is) in std::mem::take(&mut self.inserted) {
+            self.secrets.env.push(EnvValue {
+                field,
+                range,
+                name,
+                as_is,
+            });
+        }
     }
 
     fn url(&mut self) -> Result<String, RenderError> {
@@ -294,11 +363,16 @@ impl Renderer<'_> {
                 let env_base = matches!(template.parts.first(), Some(Part::Placeholder(p)) if p.env_name().is_some());
                 if env_base && filled.parts.first().is_some_and(|r| !r.is_empty()) {
                     secret.retain(|r| r.start != 0);
-                    secret.push(parsed.authority_end..url.len());
+                    // `https://host/` stays, with the `/`, `?` or `#` that ends the host.
+                    let rest = (parsed.authority_end + 1).min(url.len());
+                    if rest < url.len() {
+                        secret.push(rest..url.len());
+                    }
                 }
             }
         }
         self.secrets.url = secret;
+        self.file_env(Field::Url);
         Ok(url)
     }
 
@@ -340,7 +414,9 @@ impl Renderer<'_> {
                 secret = std::iter::once(visible..value.len()).collect();
             }
         }
+        let index = self.secrets.headers.len();
         self.secrets.headers.push(secret);
+        self.file_env(Field::Header(index));
         Ok(value)
     }
 
@@ -379,6 +455,7 @@ impl Renderer<'_> {
             }
         };
         let body = filled.text;
+        self.file_env(Field::Body);
         self.secrets.body = if kind == BodyKind::Json {
             self.check_json(&body)?;
             inside_quotes(&body, secret)

@@ -6,6 +6,7 @@ mod server;
 mod architecture;
 mod cli;
 mod completions;
+mod curl;
 mod escaping;
 mod fire;
 mod hostile;

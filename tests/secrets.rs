@@ -132,3 +132,30 @@ fn a_credential_header_shows_only_a_scheme_written_in_the_file() {
     assert_eq!(headers["X-Api-Key"], "Bearer ****");
     assert_eq!(headers["Proxy-Authorization"], "Basic ****");
 }
+
+#[test]
+fn a_base_url_from_the_environment_shows_where_the_request_goes() {
+    let yaml = "actions:\n  - name: hubspot\n    event: call_end\n    url: ${env.HUBSPOT_BASE}/crm/v3/objects/notes\n  - name: slack\n    event: call_end\n    url: ${env.SLACK_WEBHOOK}\n";
+    let dir = project(yaml);
+    let run = Test::new()
+        .current_dir(dir.path())
+        .env("HUBSPOT_BASE", "https://api.hubapi.com")
+        .env(
+            "SLACK_WEBHOOK",
+            "https://hooks.slack.com/services/T000/B000/s3cr3tpath",
+        )
+        .args(["render"])
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("POST https://api.hubapi.com/****\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("POST https://hooks.slack.com/****\n"),
+        "{}",
+        run.stdout
+    );
+    assert_masked(&run, "a base URL");
+}

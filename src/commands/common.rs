@@ -5,10 +5,11 @@ use crate::check::Policy;
 use crate::cli::{FindingArgs, PayloadArgs, RenderFormat, Selection};
 use crate::diagnostic::Severity;
 use crate::error::Error;
+use crate::output::curl;
 use crate::output::requests::{self, Shown};
 use crate::output::{Streams, diagnostics};
 use crate::payload::Payloads;
-use crate::request::{self, Options, RenderError, Warning};
+use crate::request::{self, Options, RenderError, Request, Warning};
 use crate::rules::{self, RULES};
 use crate::runner::{ActionRun, Finding};
 use crate::secrets::Reveal;
@@ -220,7 +221,7 @@ pub(super) fn render(
             Ok((request, warnings)) => {
                 tally.warned += warnings.len();
                 report_warnings(&warnings, item, &inputs.policy, streams)?;
-                requests.push((request.shown(reveal), item));
+                requests.push((request, item));
             }
             Err(error) => {
                 tally.failed += 1;
@@ -236,6 +237,7 @@ pub(super) fn render(
         .iter()
         .map(|(request, item)| Shown {
             request,
+            reveal,
             file: &item.file.path,
             line: item.action.span.start.line,
         })
@@ -243,7 +245,10 @@ pub(super) fn render(
     streams.out(|out, paint| match format {
         RenderFormat::Human => requests::human(out, paint, &shown),
         RenderFormat::Json => requests::json(out, &shown),
-        RenderFormat::Curl => requests::curl(out, &shown),
+        RenderFormat::Curl => {
+            let raw: Vec<&Request> = requests.iter().map(|(r, _)| r).collect();
+            curl::commands(out, &raw, reveal)
+        }
     })?;
     let (mut errors, mut warnings) = diagnostics::count(&inputs.workspace.diagnostics);
     match inputs.policy.strict {

@@ -7,11 +7,13 @@ use serde_json::{Map, Value, json};
 
 use super::Paint;
 use crate::request::Request;
+use crate::secrets::Reveal;
 use crate::template::body::BodyKind;
 
-/// One rendered action and where it comes from; its request is already masked.
+/// One rendered action and where it comes from; its request is masked here, as asked.
 pub struct Shown<'a> {
     pub request: &'a Request,
+    pub reveal: Reveal,
     pub file: &'a Path,
     pub line: usize,
 }
@@ -21,7 +23,7 @@ pub fn human(out: &mut dyn Write, paint: Paint, shown: &[Shown<'_>]) -> io::Resu
         if i > 0 {
             writeln!(out)?;
         }
-        let request = item.request;
+        let request = &item.request.shown(item.reveal);
         writeln!(
             out,
             "{} {} {}",
@@ -74,52 +76,10 @@ pub fn to_json(request: &Request) -> Value {
 }
 
 pub fn json(out: &mut dyn Write, shown: &[Shown<'_>]) -> io::Result<()> {
-    let list: Vec<Value> = shown.iter().map(|s| to_json(s.request)).collect();
+    let list: Vec<Value> = shown
+        .iter()
+        .map(|s| to_json(&s.request.shown(s.reveal)))
+        .collect();
     serde_json::to_writer_pretty(&mut *out, &list)?;
     writeln!(out)
-}
-
-/// One `curl` command per action, quoted for POSIX `sh` (and so bash and zsh).
-pub fn curl(out: &mut dyn Write, shown: &[Shown<'_>]) -> io::Result<()> {
-    for item in shown {
-        let request = item.request;
-        writeln!(out, "# {} ({})", request.action, request.event)?;
-        write!(
-            out,
-            "curl --request {} --max-time {} {}",
-            request.method,
-            request.timeout,
-            sh_quote(&request.url)
-        )?;
-        for (name, value) in &request.headers {
-            write!(
-                out,
-                " \\\n  --header {}",
-                sh_quote(&format!("{name}: {value}"))
-            )?;
-        }
-        if let Some(body) = &request.body {
-            write!(out, " \\\n  --data-raw {}", sh_quote(body))?;
-        }
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
-/// Single quotes keep every character as it is in `sh`, but a single quote itself,
-/// which closes the quotes, is written as `'\''`.
-pub fn sh_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quotes_for_sh() {
-        assert_eq!(sh_quote("a b"), "'a b'");
-        assert_eq!(sh_quote("it's"), r"'it'\''s'");
-        assert_eq!(sh_quote("$HOME `x` \"q\" \\"), r#"'$HOME `x` "q" \'"#);
-    }
 }

@@ -78,9 +78,9 @@ fn action(
     match &run.ran {
         Ran::Rendered(request) => {
             exchanges::errors_line(out, paint, run)?;
-            let request = request.shown(show.reveal);
             let shown = [Shown {
-                request: &request,
+                request,
+                reveal: show.reveal,
                 file: &item.file.path,
                 line: item.action.span.start.line,
             }];

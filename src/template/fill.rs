@@ -38,6 +38,17 @@ pub fn fill<E>(
 }
 
 impl Filled {
+    /// The range where each placeholder of `template` landed, in placeholder order.
+    pub fn placeholder_ranges(&self, template: &Template) -> Vec<Range<usize>> {
+        template
+            .parts
+            .iter()
+            .zip(&self.parts)
+            .filter(|(part, _)| matches!(part, Part::Placeholder(_)))
+            .map(|(_, range)| range.clone())
+            .collect()
+    }
+
     /// The ranges where placeholders of `template` landed that `wanted` picks.
     pub fn ranges_of<'t>(
         &'t self,

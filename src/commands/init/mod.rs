@@ -160,9 +160,9 @@ fn preview(text: &str, file: &Path, streams: &mut Streams) -> Result<(), Error> 
     ))?;
     match request::render(action, payload::sample_ref(event), &options) {
         Ok((rendered, _)) => {
-            let masked = rendered.shown(Reveal::Mask);
             let shown = [Shown {
-                request: &masked,
+                request: &rendered,
+                reveal: Reveal::Mask,
                 file,
                 line: action.span.start.line,
             }];
