@@ -158,6 +158,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--default-body', '--default-body', [CompletionResultType]::ParameterName, 'No body: POST and PUT send the event''s whole payload')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Write without asking for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Write without asking for confirmation')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Also write callactions.schema.json beside a new file, for editors (asked at a terminal)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -361,7 +361,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__init)
-            opts="-y -h --event --name --method --url --timeout --header --body --body-vars --default-body --yes --color --help"
+            opts="-y -h --event --name --method --url --timeout --header --body --body-vars --default-body --yes --schema --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -146,6 +146,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand --default-body 'No body: POST and PUT send the event''s whole payload'
             cand -y 'Write without asking for confirmation'
             cand --yes 'Write without asking for confirmation'
+            cand --schema 'Also write callactions.schema.json beside a new file, for editors (asked at a terminal)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

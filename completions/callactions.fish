@@ -173,6 +173,7 @@ always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l default-body -d 'No body: POST and PUT send the event\'s whole payload'
 complete -c callactions -n "__fish_callactions_using_subcommand init" -s y -l yes -d 'Write without asking for confirmation'
+complete -c callactions -n "__fish_callactions_using_subcommand init" -l schema -d 'Also write callactions.schema.json beside a new file, for editors (asked at a terminal)'
 complete -c callactions -n "__fish_callactions_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand completions" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''

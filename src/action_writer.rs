@@ -9,8 +9,10 @@ use serde_json::Value;
 use crate::action::Method;
 use crate::document;
 use crate::event::Event;
+use crate::schema::SCHEMA_FILE;
 use crate::source::{Pos, Source};
-use crate::variable::{self, VarType};
+use crate::template::Template;
+use crate::variable::{self, Lookup, VarType};
 use crate::yaml::{self, Node, Value as YamlValue};
 
 /// Everything `init` needs to write one action.
@@ -116,12 +118,49 @@ pub fn action_yaml(answers: &Answers, indent: usize) -> String {
     yaml
 }
 
-/// A new action file holding one action.
+/// A new action file holding one action, with the schema line editors read and a
+/// `variables:` block declaring the open keys the action uses, so typos are caught from
+/// the first commit.
 pub fn new_file(answers: &Answers) -> String {
-    format!(
-        "# yaml-language-server: $schema=callactions.schema.json\n# (`callactions schema > callactions.schema.json` writes the schema beside this file.)\nactions:\n{}",
-        action_yaml(answers, 2)
-    )
+    let mut text = format!(
+        "# yaml-language-server: $schema=./{SCHEMA_FILE}\n# (`callactions schema > {SCHEMA_FILE}` writes the schema beside this file.)\n"
+    );
+    let declared = open_keys(answers);
+    if !declared.is_empty() {
+        text.push_str("variables:\n");
+        for (namespace, keys) in declared {
+            text.push_str(&format!("  {namespace}: [{}]\n", keys.join(", ")));
+        }
+    }
+    text.push_str("actions:\n");
+    text.push_str(&action_yaml(answers, 2));
+    text
+}
+
+/// The keys of open namespaces (`context`, `analysis.results`) the action's templates
+/// use, by namespace, in the order they first appear.
+pub fn open_keys(answers: &Answers) -> Vec<(&'static str, Vec<String>)> {
+    let body = match &answers.body {
+        Body::Text(text) => Some(text.as_str()),
+        Body::DefaultPayload => None,
+    };
+    let texts = std::iter::once(answers.url.as_str())
+        .chain(answers.headers.iter().map(|(_, v)| v.as_str()))
+        .chain(body);
+    let mut declared: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for template in texts.filter_map(|text| Template::parse(text).ok()) {
+        for placeholder in template.placeholders() {
+            let Lookup::OpenKey { namespace, key } = variable::lookup(&placeholder.path) else {
+                continue;
+            };
+            match declared.iter_mut().find(|(n, _)| *n == namespace.path) {
+                Some((_, keys)) if keys.iter().any(|k| k == key) => {}
+                Some((_, keys)) => keys.push(key.to_owned()),
+                None => declared.push((namespace.path, vec![key.to_owned()])),
+            }
+        }
+    }
+    declared
 }
 
 /// `existing` with the action appended to its `actions:` list; every other byte is kept.

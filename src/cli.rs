@@ -110,6 +110,9 @@ pub struct InitArgs {
     /// Write without asking for confirmation
     #[arg(long, short)]
     pub yes: bool,
+    /// Also write callactions.schema.json beside a new file, for editors (asked at a terminal)
+    #[arg(long)]
+    pub schema: bool,
 }
 
 #[derive(Debug, Args)]

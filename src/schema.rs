@@ -10,6 +10,10 @@ use crate::action::{
 use crate::event::Event;
 use crate::header;
 
+/// The schema's file name, beside the action files: what `init` writes and its
+/// `$schema` line points at (`./callactions.schema.json`), and what the README says.
+pub const SCHEMA_FILE: &str = "callactions.schema.json";
+
 pub fn schema() -> Value {
     let action = object(ACTION_FIELDS, |key| match key {
         "name" => json!({"type": "string", "pattern": "^[A-Za-z0-9_-]+$"}),

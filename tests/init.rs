@@ -221,9 +221,17 @@ fn the_prompts_in_a_terminal() {
     settle();
     type_keys(&mut session, ENTER);
     session
+        .exp_string("Also write callactions.schema.json")
+        .unwrap();
+    settle();
+    type_keys(&mut session, ENTER);
+    session
         .exp_string("written to new file hooks.yaml")
         .unwrap();
+    session.exp_string("the schema written to").unwrap();
     session.exp_eof().unwrap();
+    let schema = std::fs::read_to_string(dir.path().join("callactions.schema.json")).unwrap();
+    assert_eq!(schema, crate::harness::callactions(["schema"]).stdout);
 
     let written = std::fs::read_to_string(dir.path().join("hooks.yaml")).unwrap();
     assert!(
@@ -322,4 +330,101 @@ fn at_a_terminal_bad_flags_are_refused_before_any_prompt() {
             existing
         );
     }
+}
+
+#[test]
+fn a_new_file_in_a_new_folder_with_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = init(
+        dir.path(),
+        &[&FLAGS[..], &["--yes", "--schema", "actions/hubspot.yaml"]].concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(dir.path().join("actions/hubspot.yaml")).unwrap();
+    assert!(written.starts_with("# yaml-language-server: $schema=./callactions.schema.json\n"));
+    assert!(
+        written.contains("variables:\n  context: [customerId]\n"),
+        "{written}"
+    );
+    let schema =
+        std::fs::read_to_string(dir.path().join("actions/callactions.schema.json")).unwrap();
+    assert_eq!(schema, crate::harness::callactions(["schema"]).stdout);
+}
+
+#[test]
+fn an_action_with_errors_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = init(
+        dir.path(),
+        &[
+            "--event",
+            "call_start",
+            "--url",
+            "https://crm.example.com/calls",
+            "--body",
+            "{\"id\": \"${callInfo.callsid}\", \"s\": \"${analysis.results.summary}\"}",
+            "--yes",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[unknown-variable]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("error[unavailable-variable]"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert!(!dir.path().join("callactions.yaml").exists());
+}
+
+#[test]
+fn the_preview_shows_where_the_request_goes_and_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "init",
+        "--color",
+        "never",
+        "--event",
+        "call_end",
+        "--name",
+        "zendesk",
+        "--method",
+        "POST",
+        "--timeout",
+        "10",
+        "--url",
+        "${env.HUBSPOT_BASE}/crm/v3/objects/notes",
+        "--header",
+        "Content-Type: application/json",
+        "--body",
+        "{\"ticket\": \"${context.zendeskId}\"}",
+    ];
+    let mut session = crate::harness::terminal_with(
+        &args,
+        dir.path(),
+        &[("HUBSPOT_BASE", "https://api.hubapi.com")],
+    );
+    session
+        .exp_string("`${context.zendeskId}` is not in the call_end payload")
+        .unwrap();
+    session
+        .exp_string("POST https://api.hubapi.com/****")
+        .unwrap();
+    session.exp_string("Write this action").unwrap();
+    settle();
+    type_keys(&mut session, ENTER);
+    session.exp_string("Also write").unwrap();
+    settle();
+    type_keys(&mut session, "n");
+    session.exp_eof().unwrap();
+    let written = std::fs::read_to_string(dir.path().join("callactions.yaml")).unwrap();
+    assert!(
+        written.contains("variables:\n  context: [zendeskId]\n"),
+        "{written}"
+    );
+    assert!(!dir.path().join("callactions.schema.json").exists());
 }

@@ -1,6 +1,6 @@
-//! `init`: asks for each part of a new action (or takes it from flags), shows the request
-//! it renders to, and writes it — appended to an existing file without touching a byte of
-//! what was there.
+//! `init`: asks for each part of a new action (or takes it from flags), shows its
+//! findings and the request it renders to, and writes it — appended to an existing file
+//! without touching a byte of what was there.
 
 mod answers;
 mod flags;
@@ -14,24 +14,30 @@ use dialoguer::Confirm;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use crate::action_writer::{self, Answers};
+use crate::check::{self, Checked, Policy};
 use crate::cli::InitArgs;
 use crate::error::{Error, exit};
 use crate::output::requests::{self, Shown};
 use crate::output::{Paint, Streams, diagnostics};
+use crate::schema::SCHEMA_FILE;
 use crate::secrets::Reveal;
-use crate::source::Source;
-use crate::{document, file_update, interrupt, payload, request};
+use crate::source::{Source, sources};
+use crate::{file_update, interrupt, payload, request};
 
 pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
+    let policy = Policy::new(&request::process_env);
     let existing = read_existing(&args.file)?;
     let mut taken = Vec::new();
     if let Some(text) = &existing {
-        let source = Arc::new(Source::new(text.clone()));
-        let (file, found) = document::read(&args.file, Arc::clone(&source));
-        taken = file.actions.into_iter().map(|a| a.name).collect();
-        if found.iter().any(|d| d.is_error()) {
-            let sources = [(args.file.clone(), source)].into_iter().collect();
-            streams.err(|err, paint| diagnostics::human(err, paint, &found, &sources))?;
+        let checked = check::source(&args.file, Arc::new(Source::new(text.clone())), &policy);
+        taken = checked
+            .file
+            .actions
+            .iter()
+            .map(|a| a.name.clone())
+            .collect();
+        if checked.diagnostics.iter().any(|d| d.is_error()) {
+            show_findings(&checked, streams)?;
             streams.error(&format!(
                 "{} is not a valid action file, so nothing was added; it was left as it was",
                 args.file.display()
@@ -41,14 +47,14 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     }
     let given = flags::given(&args, &taken)?;
     let interactive = io::stdin().is_terminal() && streams.err_is_terminal;
+    let theme: Box<dyn Theme> = if streams.err_paint == Paint::PLAIN {
+        Box::new(SimpleTheme)
+    } else {
+        Box::new(ColorfulTheme::default())
+    };
     let answers = if interactive {
         // Nothing is written before the last answer, so Ctrl-C leaves the file as it was.
         interrupt::catch();
-        let theme: Box<dyn Theme> = if streams.err_paint == Paint::PLAIN {
-            Box::new(SimpleTheme)
-        } else {
-            Box::new(ColorfulTheme::default())
-        };
         prompts::ask(given, &taken, &*theme)?
     } else {
         flags::complete(given, &taken)?
@@ -76,29 +82,91 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
         ))?;
         return Ok(exit::FATAL);
     }
-    if interactive && !confirm(&text, &args, streams)? {
+    // The result as every command will read it: the same findings, the same verdict.
+    let checked = check::source(&args.file, Arc::new(Source::new(text.clone())), &policy);
+    show_findings(&checked, streams)?;
+    let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+    if interactive {
+        preview(&checked, &args.file, streams)?;
+    }
+    if errors > 0 && !(interactive && write_anyway(errors, &*theme)?) {
+        streams.error(&format!(
+            "the action would have {}, so nothing was written",
+            diagnostics::plural(errors, "error")
+        ))?;
+        return Ok(exit::PROBLEMS);
+    }
+    if interactive && errors == 0 && !confirm(&args, &*theme)? {
         streams.note("nothing written")?;
         return Ok(exit::OK);
     }
-    write(&args.file, &text, &answers, existing.is_some(), streams)
+    let schema = existing.is_none() && wants_schema(&args, interactive, &*theme)?;
+    write(&args.file, &text, &answers, existing.is_some(), streams)?;
+    if schema {
+        write_schema(&args.file, streams)?;
+    }
+    Ok(exit::OK)
 }
 
-/// Shows the new action's request and asks before writing; `--yes` does not ask.
-fn confirm(text: &str, args: &InitArgs, streams: &mut Streams) -> Result<bool, Error> {
-    preview(text, &args.file, streams)?;
-    streams.flush()?;
+fn show_findings(checked: &Checked, streams: &mut Streams) -> Result<(), Error> {
+    let sources = sources([(checked.file.path.as_path(), &checked.file.source)]);
+    streams.err(|err, paint| diagnostics::human(err, paint, &checked.diagnostics, &sources))
+}
+
+/// Asks before writing; `--yes` does not ask.
+fn confirm(args: &InitArgs, theme: &dyn Theme) -> Result<bool, Error> {
     if args.yes {
         return Ok(true);
     }
-    let write = Confirm::new()
-        .with_prompt(format!("Write this action to {}?", args.file.display()))
-        .default(true)
+    ask_yes_no(
+        theme,
+        &format!("Write this action to {}?", args.file.display()),
+        true,
+    )
+}
+
+fn write_anyway(errors: usize, theme: &dyn Theme) -> Result<bool, Error> {
+    ask_yes_no(
+        theme,
+        &format!(
+            "The action has {} (above); write it anyway?",
+            diagnostics::plural(errors, "error")
+        ),
+        false,
+    )
+}
+
+/// Whether to write the schema beside a new file: `--schema`, or asked at a terminal
+/// when there is none there yet.
+fn wants_schema(args: &InitArgs, interactive: bool, theme: &dyn Theme) -> Result<bool, Error> {
+    let beside = schema_path(&args.file);
+    if args.schema || beside.exists() || !interactive {
+        return Ok(args.schema);
+    }
+    ask_yes_no(
+        theme,
+        &format!("Also write {SCHEMA_FILE} beside it, so editors complete and check the keys?"),
+        true,
+    )
+}
+
+fn ask_yes_no(theme: &dyn Theme, question: &str, default: bool) -> Result<bool, Error> {
+    let answer = Confirm::with_theme(theme)
+        .with_prompt(question)
+        .default(default)
         .interact()
         .map_err(prompts::prompt_error)?;
     if interrupt::requested() {
         return Err(Error::Interrupted);
     }
-    Ok(write)
+    Ok(answer)
+}
+
+fn schema_path(file: &Path) -> std::path::PathBuf {
+    file.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join(SCHEMA_FILE)
 }
 
 fn write(
@@ -107,14 +175,18 @@ fn write(
     answers: &Answers,
     appended: bool,
     streams: &mut Streams,
-) -> Result<i32, Error> {
+) -> Result<(), Error> {
     if interrupt::requested() {
         return Err(Error::Interrupted);
     }
-    file_update::replace(path, text).map_err(|source| Error::Write {
+    let write_error = |source| Error::Write {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(write_error)?;
+    }
+    file_update::replace(path, text).map_err(write_error)?;
     let verb = if appended {
         "added to"
     } else {
@@ -124,8 +196,18 @@ fn write(
         "action `{}` {verb} {}",
         answers.name,
         path.display()
-    ))?;
-    Ok(exit::OK)
+    ))
+}
+
+fn write_schema(file: &Path, streams: &mut Streams) -> Result<(), Error> {
+    let path = schema_path(file);
+    let mut text = serde_json::to_string_pretty(&crate::schema::schema()).unwrap_or_default();
+    text.push('\n');
+    file_update::replace(&path, &text).map_err(|source| Error::Write {
+        path: path.clone(),
+        source,
+    })?;
+    streams.note(&format!("the schema written to {}", path.display()))
 }
 
 fn read_existing(path: &Path) -> Result<Option<String>, Error> {
@@ -144,22 +226,26 @@ fn read_existing(path: &Path) -> Result<Option<String>, Error> {
     }
 }
 
-/// The new action rendered against its event's sample payload, on standard error.
-fn preview(text: &str, file: &Path, streams: &mut Streams) -> Result<(), Error> {
-    let (loaded, _) = document::read(file, Arc::new(Source::new(text.to_owned())));
-    let Some(action) = loaded.actions.last() else {
+/// The new action rendered against its event's sample payload with the environment's
+/// values, masked when shown, on standard error.
+fn preview(checked: &Checked, file: &Path, streams: &mut Streams) -> Result<(), Error> {
+    let Some(action) = checked.file.actions.last() else {
         return Ok(());
     };
-    // Credentials are not needed to preview: they are masked anyway.
+    // The environment's values where they are set, so a base URL shows where the request
+    // goes; a stand-in where one is not (its `env-missing` finding is above).
     let options = request::Options {
-        env: &|_| Some("****".to_owned()),
+        env: &|name| request::process_env(name).or_else(|| Some(crate::secrets::MASK.to_owned())),
     };
     let event = action.event;
     streams.note(&format!(
         "\nThe request, rendered against the sample {event} payload:\n"
     ))?;
     match request::render(action, payload::sample_ref(event), &options) {
-        Ok((rendered, _)) => {
+        Ok((rendered, warnings)) => {
+            for warning in &warnings {
+                streams.warn(&warning.message)?;
+            }
             let shown = [Shown {
                 request: &rendered,
                 reveal: Reveal::Mask,
@@ -171,7 +257,10 @@ fn preview(text: &str, file: &Path, streams: &mut Streams) -> Result<(), Error> 
                 writeln!(err)
             })?;
         }
-        Err(error) => streams.warn(&error.describe(Reveal::Mask))?,
+        Err(error) => {
+            let help = error.help.clone().unwrap_or_default();
+            streams.warn(&format!("{} ({help})", error.describe(Reveal::Mask)))?;
+        }
     }
-    Ok(())
+    streams.flush()
 }
