@@ -40,6 +40,9 @@ _callactions() {
             callactions,render)
                 cmd="callactions__subcmd__render"
                 ;;
+            callactions,rules)
+                cmd="callactions__subcmd__rules"
+                ;;
             callactions,schema)
                 cmd="callactions__subcmd__schema"
                 ;;
@@ -73,6 +76,9 @@ _callactions() {
             callactions__subcmd__help,render)
                 cmd="callactions__subcmd__help__subcmd__render"
                 ;;
+            callactions__subcmd__help,rules)
+                cmd="callactions__subcmd__help__subcmd__rules"
+                ;;
             callactions__subcmd__help,schema)
                 cmd="callactions__subcmd__help__subcmd__schema"
                 ;;
@@ -89,7 +95,7 @@ _callactions() {
 
     case "${cmd}" in
         callactions)
-            opts="-h -V --color --help --version events payload render validate schema fire listen simulate init completions help"
+            opts="-h -V --color --help --version events payload render validate schema fire listen simulate init rules completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -193,7 +199,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__help)
-            opts="events payload render validate schema fire listen simulate init completions help"
+            opts="events payload render validate schema fire listen simulate init rules completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -305,6 +311,20 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__help__subcmd__render)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        callactions__subcmd__help__subcmd__rules)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -503,6 +523,28 @@ _callactions() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json curl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        callactions__subcmd__rules)
+            opts="-h --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --color)

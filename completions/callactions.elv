@@ -32,6 +32,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand listen 'A local webhook receiver that prints every request it gets'
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
             cand init 'Write a new action, asking for each part (or taking it from flags)'
+            cand rules 'The rules `validate` and every command check, with what each catches'
             cand completions 'A shell completion script, generated from this command line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -150,6 +151,12 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'callactions;rules'= {
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'callactions;completions'= {
             cand --color 'When to colour the output; NO_COLOR is honoured'
             cand -h 'Print help (see more with ''--help'')'
@@ -165,6 +172,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand listen 'A local webhook receiver that prints every request it gets'
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
             cand init 'Write a new action, asking for each part (or taking it from flags)'
+            cand rules 'The rules `validate` and every command check, with what each catches'
             cand completions 'A shell completion script, generated from this command line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -185,6 +193,8 @@ set edit:completion:arg-completer[callactions] = {|@words|
         &'callactions;help;simulate'= {
         }
         &'callactions;help;init'= {
+        }
+        &'callactions;help;rules'= {
         }
         &'callactions;help;completions'= {
         }

@@ -61,6 +61,11 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Write a new action, asking for each part (or taking it from flags)
     Init(InitArgs),
+    /// The rules `validate` and every command check, with what each catches
+    Rules {
+        #[arg(long, value_enum, default_value_t)]
+        format: DataFormat,
+    },
     /// A shell completion script, generated from this command line
     Completions {
         #[arg(value_enum)]

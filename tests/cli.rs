@@ -285,3 +285,18 @@ fn one_colour_decision_for_the_output_and_for_clap() {
     assert!(!plain.contains('\u{1b}'), "{plain:?}");
     assert!(plain.contains("--nope"), "{plain:?}");
 }
+
+#[test]
+fn rules_lists_every_rule_with_its_verdict() {
+    let run = callactions(["rules", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    let listed: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(listed.len(), callactions::rules::RULES.len());
+    for (item, rule) in listed.iter().zip(callactions::rules::RULES) {
+        assert_eq!(item["id"], rule.id);
+        assert_eq!(item["blocks"], rule.blocks);
+    }
+    let human = callactions(["rules"]);
+    assert!(human.stdout.contains("unknown-key"), "{}", human.stdout);
+    assert!(human.stdout.contains("not sent"), "{}", human.stdout);
+}

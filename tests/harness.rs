@@ -49,6 +49,11 @@ impl Test {
         self
     }
 
+    pub fn arg_path(mut self, path: &Path) -> Test {
+        self.command.arg(path);
+        self
+    }
+
     pub fn env(mut self, key: &str, value: &str) -> Test {
         self.command.env(key, value);
         self

@@ -19,3 +19,5 @@ mod secrets;
 mod simulate;
 mod validate_cases;
 mod validate_formats;
+mod verdict;
+mod walkthrough;

@@ -78,3 +78,54 @@ fn render_example_is_real_output() {
     );
     check_readme_section("render-example", &section);
 }
+
+#[test]
+fn verdict_groups_follow_the_rules() {
+    use callactions::diagnostic::Severity;
+    let list = |pick: &dyn Fn(&callactions::rules::Rule) -> bool| -> String {
+        let ids: Vec<String> = callactions::rules::RULES
+            .iter()
+            .filter(|r| pick(r))
+            .map(|r| format!("`{}`", r.id))
+            .collect();
+        ids.join(", ")
+    };
+    let section = format!(
+        "| group | rules |\n|---|---|\n| errors that keep the request from being built: neither rendered nor sent | {} |\n| errors about meaning: rendered and sent as the platform would, and the run fails | {} |\n| warnings: shown everywhere; errors under `--strict` | {} |\n",
+        list(&|r| r.blocks),
+        list(&|r| !r.blocks && r.severity == Severity::Error),
+        list(&|r| r.severity == Severity::Warning),
+    );
+    check_readme_section("verdict", &section);
+}
+
+#[test]
+fn events_table_follows_the_event_table() {
+    let mut table = String::from("| event | fires when |\n|---|---|\n");
+    for event in callactions::event::Event::ALL {
+        table.push_str(&format!("| `{event}` | {} |\n", event.fires_when()));
+    }
+    table.push('\n');
+    let lifecycles: Vec<String> = callactions::event::Scenario::ALL
+        .iter()
+        .map(|s| format!("{} `{}`", s.name(), s.lifecycle_text()))
+        .collect();
+    table.push_str(&format!(
+        "Lifecycles, in firing order: {}.\n",
+        lifecycles.join("; ")
+    ));
+    check_readme_section("events", &table);
+}
+
+#[test]
+fn not_connected_outcomes_follow_the_variable_table() {
+    let outcomes: Vec<String> = callactions::variable::not_connected_outcomes()
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect();
+    let line = format!(
+        "The outcomes of a call that never connected are {}; any other outcome means the call connected.\n",
+        callactions::suggestion::join_and(&outcomes)
+    );
+    check_readme_section("not-connected-outcomes", &line);
+}

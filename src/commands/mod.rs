@@ -8,6 +8,7 @@ mod init;
 mod listen;
 mod payload;
 mod render;
+mod rules;
 mod schema;
 mod simulate;
 mod validate;
@@ -31,6 +32,7 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Listen(args) => listen::run(args, streams),
         Command::Simulate(args) => simulate::run(args, streams),
         Command::Completions { shell } => completions::run(shell, streams),
+        Command::Rules { format } => rules::run(format, streams),
         Command::Init(args) => init::run(args, streams),
         Command::Schema => schema::run(streams),
     }

@@ -12,6 +12,7 @@ pub mod paint;
 pub mod progress;
 pub mod received;
 pub mod requests;
+pub mod rules;
 pub mod sarif;
 pub mod simulation;
 pub mod text;
