@@ -153,7 +153,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__fire)
-            opts="-q -v -h --event --action --all --payload --set --strict --ignore --quiet --timeout --dry-run --verbose --format --show-secrets --insecure --color --help"
+            opts="-q -v -h --event --action --all --payload --set --strict --ignore --quiet --dry-run --timeout --verbose --insecure --format --show-secrets --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,7 +577,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__simulate)
-            opts="-q -v -h --scenario --outcome --event --action --payload --set --strict --ignore --quiet --fire --timeout --verbose --format --show-secrets --insecure --color --help"
+            opts="-q -v -h --scenario --outcome --event --action --payload --set --strict --ignore --quiet --fire --timeout --verbose --insecure --format --show-secrets --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

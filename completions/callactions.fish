@@ -111,8 +111,8 @@ complete -c callactions -n "__fish_callactions_using_subcommand fire" -l strict 
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -s q -l quiet -d 'Print only findings and failures'
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l dry-run -d 'Render the requests and send nothing'
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -s v -l verbose -d 'Show the request sent and the response headers too'
-complete -c callactions -n "__fish_callactions_using_subcommand fire" -l show-secrets -d 'Show credentials instead of ****'
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l insecure -d 'Do not check TLS certificates (for self-signed local endpoints)'
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l show-secrets -d 'Show credentials instead of ****'
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand listen" -l port -d 'Port to listen on; 0 picks a free one' -r
 complete -c callactions -n "__fish_callactions_using_subcommand listen" -l host -d 'Address to bind; loopback unless you say otherwise' -r
@@ -140,7 +140,7 @@ complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l act
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
-complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l timeout -d 'With --fire: one deadline for each whole exchange (500ms, 2s, 1m)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l timeout -d 'One deadline for each whole exchange, instead of the actions\' own (500ms, 2s, 1m)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l format -r -f -a "human\t''
 json\t''
 junit\t'JUnit XML: a testsuite per event, a testcase per action'"
@@ -150,9 +150,9 @@ never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s q -l quiet -d 'Print only findings and failures'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l fire -d 'Send the requests, as `fire` does, instead of showing them'
-complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s v -l verbose -d 'With --fire: show the request sent and the response headers too'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s v -l verbose -d 'Show the request sent and the response headers too'
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l insecure -d 'Do not check TLS certificates (for self-signed local endpoints)'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l show-secrets -d 'Show credentials instead of ****'
-complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l insecure -d 'With --fire: do not check TLS certificates'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l event -d 'The event the action fires at' -r -f -a "call_start\t'the call connects and the conversation begins'
 call_end\t'the call ends, whether or not it connected'

@@ -51,22 +51,7 @@ impl Call {
     /// The payload of `event` in this call: the event's sample, made consistent.
     pub fn payload(&self, event: Event) -> Value {
         let mut payload = payload::sample(event);
-        // One call has one `callInfo`: every event carries the values of the event that
-        // says how the call went (the samples differ, in the attempt for one).
-        let defining = match self.scenario {
-            Scenario::NotConnected => Event::CallEndNotConnected,
-            Scenario::Connected | Scenario::Transferred => Event::CallEndConnected,
-        };
-        if let (Some(call_info), Some(Value::Object(shared))) = (
-            payload["callInfo"].as_object_mut(),
-            payload::sample_ref(defining).get("callInfo"),
-        ) {
-            for (key, value) in call_info.iter_mut() {
-                if let Some(same) = shared.get(key) {
-                    *value = same.clone();
-                }
-            }
-        }
+        self.share_call_info(&mut payload);
         let started = payload["callInfo"]["startedAt"]
             .as_str()
             .and_then(timestamp::parse)
@@ -105,6 +90,25 @@ impl Call {
             }
         }
         payload
+    }
+
+    /// One call has one `callInfo`: every event carries the values of the event that says
+    /// how the call went (the samples differ, in the attempt for one).
+    fn share_call_info(&self, payload: &mut Value) {
+        let defining = match self.scenario {
+            Scenario::NotConnected => Event::CallEndNotConnected,
+            Scenario::Connected | Scenario::Transferred => Event::CallEndConnected,
+        };
+        if let (Some(call_info), Some(Value::Object(shared))) = (
+            payload["callInfo"].as_object_mut(),
+            payload::sample_ref(defining).get("callInfo"),
+        ) {
+            for (key, value) in call_info.iter_mut() {
+                if let Some(same) = shared.get(key) {
+                    *value = same.clone();
+                }
+            }
+        }
     }
 
     fn end_reason(&self) -> &str {

@@ -141,18 +141,25 @@ pub struct SimulateArgs {
     /// Send the requests, as `fire` does, instead of showing them
     #[arg(long)]
     pub fire: bool,
-    /// With --fire: one deadline for each whole exchange (500ms, 2s, 1m)
-    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
-    pub timeout: Option<std::time::Duration>,
-    /// With --fire: show the request sent and the response headers too
-    #[arg(short, long)]
-    pub verbose: bool,
+    #[command(flatten, next_help_heading = "Sending (with --fire)")]
+    pub send: SendArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
     /// Show credentials instead of ****
     #[arg(long)]
     pub show_secrets: bool,
-    /// With --fire: do not check TLS certificates
+}
+
+/// How requests are sent, the same for `fire` and `simulate --fire`.
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// One deadline for each whole exchange, instead of the actions' own (500ms, 2s, 1m)
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
+    pub timeout: Option<std::time::Duration>,
+    /// Show the request sent and the response headers too
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Do not check TLS certificates (for self-signed local endpoints)
     #[arg(long)]
     pub insecure: bool,
 }
@@ -171,23 +178,16 @@ pub struct FireArgs {
     pub payload: PayloadArgs,
     #[command(flatten)]
     pub findings: FindingArgs,
-    /// One deadline for each whole exchange, instead of the actions' own (500ms, 2s, 1m)
-    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
-    pub timeout: Option<std::time::Duration>,
     /// Render the requests and send nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Show the request sent and the response headers too
-    #[arg(short, long)]
-    pub verbose: bool,
+    #[command(flatten)]
+    pub send: SendArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
     /// Show credentials instead of ****
     #[arg(long)]
     pub show_secrets: bool,
-    /// Do not check TLS certificates (for self-signed local endpoints)
-    #[arg(long)]
-    pub insecure: bool,
 }
 
 #[derive(Debug, Args)]

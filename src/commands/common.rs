@@ -193,6 +193,32 @@ impl Rendered {
     }
 }
 
+/// Prints rendered requests in `format`, masked as asked.
+fn print_requests(
+    requests: &[(Request, &Selected<'_>)],
+    format: RenderFormat,
+    reveal: Reveal,
+    streams: &mut Streams,
+) -> Result<(), Error> {
+    let shown: Vec<Shown<'_>> = requests
+        .iter()
+        .map(|(request, item)| Shown {
+            request,
+            reveal,
+            file: &item.file.path,
+            line: item.action.span.start.line,
+        })
+        .collect();
+    streams.out(|out, paint| match format {
+        RenderFormat::Human => requests::human(out, paint, &shown),
+        RenderFormat::Json => requests::json(out, &shown),
+        RenderFormat::Curl => {
+            let raw: Vec<&Request> = requests.iter().map(|(r, _)| r).collect();
+            curl::commands(out, &raw, reveal)
+        }
+    })
+}
+
 /// Renders the selected actions and prints them (unless `quiet`), with a summary on
 /// standard error; what `render` and `fire --dry-run` do.
 pub(super) fn render(
@@ -233,23 +259,7 @@ pub(super) fn render(
     if quiet {
         return Ok(tally);
     }
-    let shown: Vec<Shown<'_>> = requests
-        .iter()
-        .map(|(request, item)| Shown {
-            request,
-            reveal,
-            file: &item.file.path,
-            line: item.action.span.start.line,
-        })
-        .collect();
-    streams.out(|out, paint| match format {
-        RenderFormat::Human => requests::human(out, paint, &shown),
-        RenderFormat::Json => requests::json(out, &shown),
-        RenderFormat::Curl => {
-            let raw: Vec<&Request> = requests.iter().map(|(r, _)| r).collect();
-            curl::commands(out, &raw, reveal)
-        }
-    })?;
+    print_requests(&requests, format, reveal, streams)?;
     let (mut errors, mut warnings) = diagnostics::count(&inputs.workspace.diagnostics);
     match inputs.policy.strict {
         true => errors += tally.warned,

@@ -33,15 +33,15 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
         streams.note("dry run: nothing was sent")?;
         return Ok(rendered.exit_code(&inputs));
     }
-    let sender = common::sender(args.insecure, streams)?;
+    let sender = common::sender(args.send.insecure, streams)?;
     let runner = Runner {
         options: &inputs.options,
         sender: Some(&sender),
-        timeout: args.timeout,
+        timeout: args.send.timeout,
         strict: inputs.policy.strict,
     };
     let show = Show {
-        verbose: args.verbose,
+        verbose: args.send.verbose,
         reveal,
         quiet: args.findings.quiet,
     };

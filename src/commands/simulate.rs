@@ -6,7 +6,7 @@ use crate::output::exchanges::{self, Show};
 use crate::output::{Streams, junit, simulation as report};
 use crate::runner::{ActionRun, Runner};
 use crate::secrets::Reveal;
-use crate::simulation::simulate;
+use crate::simulation::{Simulation, simulate};
 
 pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
     check_flags(&args)?;
@@ -20,17 +20,17 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
     let selected = common::select(workspace, &args.selection)?;
     let simulation = simulate(call, &selected, &inputs.payloads)?;
     let sender = match args.fire {
-        true => Some(common::sender(args.insecure, streams)?),
+        true => Some(common::sender(args.send.insecure, streams)?),
         false => None,
     };
     let runner = Runner {
         options: &inputs.options,
         sender: sender.as_ref(),
-        timeout: args.timeout,
+        timeout: args.send.timeout,
         strict: inputs.policy.strict,
     };
     let show = Show {
-        verbose: args.verbose,
+        verbose: args.send.verbose,
         reveal: Reveal::from_flag(args.show_secrets),
         quiet: args.findings.quiet,
     };
@@ -48,15 +48,29 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
         }
         runs.push(ran);
     }
-    match args.format {
+    report(args.format, args.fire, &simulation, &runs, show, streams)?;
+    let failed = workspace.has_errors() || runs.iter().flatten().any(|r| !r.succeeded());
+    Ok(if failed { exit::PROBLEMS } else { exit::OK })
+}
+
+/// The walk in the format asked for.
+fn report(
+    format: ReportFormat,
+    fire: bool,
+    simulation: &Simulation<'_>,
+    runs: &[Vec<ActionRun>],
+    show: Show,
+    streams: &mut Streams,
+) -> Result<(), Error> {
+    match format {
         ReportFormat::Human => {
-            streams.out(|out, paint| report::human(out, paint, &simulation, &runs, show))?;
-            if args.fire && !show.quiet {
+            streams.out(|out, paint| report::human(out, paint, simulation, runs, show))?;
+            if fire && !show.quiet {
                 let summary = exchanges::summary(runs.iter().flatten());
                 streams.out(|out, _| writeln!(out, "\n{summary}"))?;
             }
         }
-        ReportFormat::Json => streams.out(|out, _| report::json(out, &simulation, &runs, show))?,
+        ReportFormat::Json => streams.out(|out, _| report::json(out, simulation, runs, show))?,
         ReportFormat::Junit => {
             let all: Vec<&ActionRun> = runs.iter().flatten().collect();
             let name = format!(
@@ -66,19 +80,18 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
             streams.out(|out, _| junit::report(out, &name, &all, show))?;
         }
     }
-    let failed = workspace.has_errors() || runs.iter().flatten().any(|r| !r.succeeded());
-    Ok(if failed { exit::PROBLEMS } else { exit::OK })
+    Ok(())
 }
 
 /// What needs `--fire`, said in one line.
 fn check_flags(args: &SimulateArgs) -> Result<(), Error> {
     let needs_fire = [
-        (args.verbose, "-v shows the requests sent"),
+        (args.send.verbose, "-v shows the requests sent"),
         (
-            args.timeout.is_some(),
+            args.send.timeout.is_some(),
             "--timeout is the deadline of each request sent",
         ),
-        (args.insecure, "--insecure is for the requests sent"),
+        (args.send.insecure, "--insecure is for the requests sent"),
         (
             args.format == ReportFormat::Junit,
             "--format junit reports the requests sent",

@@ -53,24 +53,7 @@ fn human_text(out: &mut Vec<u8>, paint: Paint, received: &Received) -> io::Resul
         writeln!(out, "  {}", paint.warning(&note))?;
     } else if !received.body.is_empty() {
         writeln!(out)?;
-        match std::str::from_utf8(&received.body) {
-            Ok(text) => {
-                let is_json = header(received, "content-type").is_some_and(|t| t.contains("json"))
-                    || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
-                let kind = if is_json {
-                    BodyKind::Json
-                } else {
-                    BodyKind::Text
-                };
-                for line in pretty_body(text, kind).lines() {
-                    writeln!(out, "  {}", visible(line))?;
-                }
-            }
-            Err(_) => {
-                let note = format!("({} bytes that are not UTF-8 text)", received.body.len());
-                writeln!(out, "  {}", paint.warning(&note))?;
-            }
-        }
+        body(out, paint, received)?;
     }
     if received.cut {
         writeln!(
@@ -80,6 +63,25 @@ fn human_text(out: &mut Vec<u8>, paint: Paint, received: &Received) -> io::Resul
         )?;
     }
     writeln!(out)
+}
+
+/// The body: pretty JSON when it is JSON, the text when it is text, its size when not.
+fn body(out: &mut Vec<u8>, paint: Paint, received: &Received) -> io::Result<()> {
+    let Ok(text) = std::str::from_utf8(&received.body) else {
+        let note = format!("({} bytes that are not UTF-8 text)", received.body.len());
+        return writeln!(out, "  {}", paint.warning(&note));
+    };
+    let is_json = header(received, "content-type").is_some_and(|t| t.contains("json"))
+        || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+    let kind = if is_json {
+        BodyKind::Json
+    } else {
+        BodyKind::Text
+    };
+    for line in pretty_body(text, kind).lines() {
+        writeln!(out, "  {}", visible(line))?;
+    }
+    Ok(())
 }
 
 pub fn json_line(out: &mut dyn Write, received: &Received) -> io::Result<()> {

@@ -13,21 +13,7 @@ pub fn report(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()>
 }
 
 pub fn log(diagnostics: &[Diagnostic]) -> Value {
-    let rules: Vec<Value> = RULES
-        .iter()
-        .map(|rule| {
-            json!({
-                "id": rule.id,
-                "name": rule.id,
-                "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.summary},
-                "help": {
-                    "text": format!("{} See the rule table in the callactions README.", rule.summary),
-                },
-                "defaultConfiguration": {"level": level(rule.severity)},
-            })
-        })
-        .collect();
+    let rules: Vec<Value> = RULES.iter().map(|rule| rule_of(rule)).collect();
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
@@ -67,6 +53,19 @@ pub fn log(diagnostics: &[Diagnostic]) -> Value {
             "columnKind": "unicodeCodePoints",
             "results": results,
         }]
+    })
+}
+
+fn rule_of(rule: &crate::rules::Rule) -> Value {
+    json!({
+        "id": rule.id,
+        "name": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.summary},
+        "help": {
+            "text": format!("{} See the rule table in the callactions README.", rule.summary),
+        },
+        "defaultConfiguration": {"level": level(rule.severity)},
     })
 }
 

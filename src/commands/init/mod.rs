@@ -27,24 +27,9 @@ use crate::{file_update, interrupt, payload, request};
 pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     let policy = Policy::new(&request::process_env);
     let existing = read_existing(&args.file)?;
-    let mut taken = Vec::new();
-    if let Some(text) = &existing {
-        let checked = check::source(&args.file, Arc::new(Source::new(text.clone())), &policy);
-        taken = checked
-            .file
-            .actions
-            .iter()
-            .map(|a| a.name.clone())
-            .collect();
-        if checked.diagnostics.iter().any(|d| d.is_error()) {
-            show_findings(&checked, streams)?;
-            streams.error(&format!(
-                "{} is not a valid action file, so nothing was added; it was left as it was",
-                args.file.display()
-            ))?;
-            return Ok(exit::PROBLEMS);
-        }
-    }
+    let Some(taken) = names_taken(&args.file, existing.as_deref(), &policy, streams)? else {
+        return Ok(exit::PROBLEMS);
+    };
     let given = flags::given(&args, &taken)?;
     let interactive = io::stdin().is_terminal() && streams.err_is_terminal;
     let theme: Box<dyn Theme> = if streams.err_paint == Paint::PLAIN {
@@ -59,29 +44,13 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     } else {
         flags::complete(given, &taken)?
     };
-
-    let text = match &existing {
-        None => action_writer::new_file(&answers),
-        Some(existing) => match action_writer::append(existing, &answers) {
-            Ok(text) => text,
-            Err(refusal) => {
-                streams.error(&format!(
-                    "cannot add the action to {}: {}; it was left as it was",
-                    args.file.display(),
-                    refusal.0
-                ))?;
-                return Ok(exit::PROBLEMS);
-            }
-        },
+    let text = match result(&args.file, existing.as_deref(), &answers, taken.len()) {
+        Ok(text) => text,
+        Err((message, code)) => {
+            streams.error(&message)?;
+            return Ok(code);
+        }
     };
-    if let Err(refusal) = action_writer::read_back(&text, &answers, taken.len()) {
-        streams.error(&format!(
-            "{}; {} was left as it was",
-            refusal.0,
-            args.file.display()
-        ))?;
-        return Ok(exit::FATAL);
-    }
     // The result as every command will read it: the same findings, the same verdict.
     let checked = check::source(&args.file, Arc::new(Source::new(text.clone())), &policy);
     show_findings(&checked, streams)?;
@@ -106,6 +75,61 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
         write_schema(&args.file, streams)?;
     }
     Ok(exit::OK)
+}
+
+/// The names the file's actions have; `None`, with its findings shown, when the file is
+/// not a valid action file (nothing is added to it).
+fn names_taken(
+    path: &Path,
+    existing: Option<&str>,
+    policy: &Policy<'_>,
+    streams: &mut Streams,
+) -> Result<Option<Vec<String>>, Error> {
+    let Some(text) = existing else {
+        return Ok(Some(Vec::new()));
+    };
+    let checked = check::source(path, Arc::new(Source::new(text.to_owned())), policy);
+    if !checked.diagnostics.iter().any(|d| d.is_error()) {
+        return Ok(Some(
+            checked
+                .file
+                .actions
+                .iter()
+                .map(|a| a.name.clone())
+                .collect(),
+        ));
+    }
+    show_findings(&checked, streams)?;
+    streams.error(&format!(
+        "{} is not a valid action file, so nothing was added; it was left as it was",
+        path.display()
+    ))?;
+    Ok(None)
+}
+
+/// The file as it would be written, read back: or why not, with the exit code.
+fn result(
+    path: &Path,
+    existing: Option<&str>,
+    answers: &Answers,
+    actions_before: usize,
+) -> Result<String, (String, i32)> {
+    let text = match existing {
+        None => action_writer::new_file(answers),
+        Some(existing) => action_writer::append(existing, answers).map_err(|refusal| {
+            let message = format!(
+                "cannot add the action to {}: {}; it was left as it was",
+                path.display(),
+                refusal.0
+            );
+            (message, exit::PROBLEMS)
+        })?,
+    };
+    action_writer::read_back(&text, answers, actions_before).map_err(|refusal| {
+        let message = format!("{}; {} was left as it was", refusal.0, path.display());
+        (message, exit::FATAL)
+    })?;
+    Ok(text)
 }
 
 fn show_findings(checked: &Checked, streams: &mut Streams) -> Result<(), Error> {

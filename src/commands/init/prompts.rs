@@ -39,24 +39,46 @@ pub fn ask(given: Given, taken: &[String], theme: &dyn Theme) -> Result<Answers,
     };
     let timeout = match given.timeout {
         Some(timeout) => timeout,
-        None => {
-            let text: String = Input::with_theme(theme)
-                .with_prompt("Timeout (seconds, or as 10s)")
-                .default(DEFAULT_TIMEOUT.to_string())
-                .validate_with(|t: &String| answers::timeout(t).map(|_| ()))
-                .interact_text()
-                .map_err(prompt_error)?;
-            // The prompt only takes what the check accepts.
-            answers::timeout(&text).unwrap_or(DEFAULT_TIMEOUT)
-        }
+        None => ask_timeout(theme)?,
     };
     let body = match (method, given.body) {
         (Method::Get, _) => Body::DefaultPayload,
         (_, Some(body)) => body,
         (_, None) => ask_body(event, theme)?,
     };
-    let mut headers = given.headers.clone();
-    if needs_content_type(&headers, &body)
+    let headers = ask_headers(given.headers, &body, theme)?;
+    Ok(Answers {
+        event,
+        name,
+        method,
+        url,
+        timeout,
+        headers,
+        body,
+    })
+}
+
+fn ask_timeout(theme: &dyn Theme) -> Result<u64, Error> {
+    let text: String = Input::with_theme(theme)
+        .with_prompt("Timeout (seconds, or as 10s)")
+        .default(DEFAULT_TIMEOUT.to_string())
+        .validate_with(|t: &String| answers::timeout(t).map(|_| ()))
+        .interact_text()
+        .map_err(prompt_error)?;
+    // The prompt only takes what the check accepts.
+    Ok(answers::timeout(&text).unwrap_or(DEFAULT_TIMEOUT))
+}
+
+/// The headers given as flags, or asked: the Content-Type a JSON body needs, a
+/// credential from the environment, and any others.
+fn ask_headers(
+    given: Vec<(String, String)>,
+    body: &Body,
+    theme: &dyn Theme,
+) -> Result<Vec<(String, String)>, Error> {
+    let asked = given.is_empty();
+    let mut headers = given;
+    if needs_content_type(&headers, body)
         && Confirm::with_theme(theme)
             .with_prompt(
                 "Add `Content-Type: application/json` (the platform requires it for JSON bodies)?",
@@ -67,18 +89,11 @@ pub fn ask(given: Given, taken: &[String], theme: &dyn Theme) -> Result<Answers,
     {
         headers.push(content_type());
     }
-    if given.headers.is_empty() {
-        ask_headers(&mut headers, theme)?;
+    if asked {
+        ask_credential(&mut headers, theme)?;
+        ask_more_headers(&mut headers, theme)?;
     }
-    Ok(Answers {
-        event,
-        name,
-        method,
-        url,
-        timeout,
-        headers,
-        body,
-    })
+    Ok(headers)
 }
 
 fn ask_event(theme: &dyn Theme) -> Result<Event, Error> {
@@ -150,7 +165,7 @@ fn ask_body(event: Event, theme: &dyn Theme) -> Result<Body, Error> {
     }
 }
 
-fn ask_headers(headers: &mut Vec<(String, String)>, theme: &dyn Theme) -> Result<(), Error> {
+fn ask_credential(headers: &mut Vec<(String, String)>, theme: &dyn Theme) -> Result<(), Error> {
     let credentials = [
         "no credential",
         "Authorization: Bearer ${env.NAME}",
@@ -162,23 +177,28 @@ fn ask_headers(headers: &mut Vec<(String, String)>, theme: &dyn Theme) -> Result
         .default(0)
         .interact()
         .map_err(prompt_error)?;
-    if credential > 0 {
-        let variable: String = Input::with_theme(theme)
-            .with_prompt("Environment variable holding it")
-            .default("API_TOKEN".to_owned())
-            .validate_with(|name: &String| answers::env_name(name).map(|_| ()))
-            .interact_text()
-            .map_err(prompt_error)?;
-        if credential == 1 {
-            headers.push((
-                "Authorization".to_owned(),
-                format!("Bearer ${{env.{variable}}}"),
-            ));
-        } else {
-            let name = ask_header_name(theme, Some("X-Api-Key"))?;
-            headers.push((name, format!("${{env.{variable}}}")));
-        }
+    if credential == 0 {
+        return Ok(());
     }
+    let variable: String = Input::with_theme(theme)
+        .with_prompt("Environment variable holding it")
+        .default("API_TOKEN".to_owned())
+        .validate_with(|name: &String| answers::env_name(name).map(|_| ()))
+        .interact_text()
+        .map_err(prompt_error)?;
+    if credential == 1 {
+        headers.push((
+            "Authorization".to_owned(),
+            format!("Bearer ${{env.{variable}}}"),
+        ));
+    } else {
+        let name = ask_header_name(theme, Some("X-Api-Key"))?;
+        headers.push((name, format!("${{env.{variable}}}")));
+    }
+    Ok(())
+}
+
+fn ask_more_headers(headers: &mut Vec<(String, String)>, theme: &dyn Theme) -> Result<(), Error> {
     while Confirm::with_theme(theme)
         .with_prompt("Add another header?")
         .default(false)
