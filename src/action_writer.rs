@@ -185,8 +185,8 @@ pub fn append(existing: &str, answers: &Answers) -> Result<String, Refusal> {
                 .last()
                 .map_or(text.len(), |last| line_after(&source, last_leaf_end(last)));
             if at >= text.len() {
-                if !text.ends_with('\n') {
-                    text.push('\n');
+                if !text.ends_with(['\n', '\r']) {
+                    text.push_str(line_break(existing));
                 }
                 at = text.len();
             }
@@ -205,7 +205,7 @@ pub fn append(existing: &str, answers: &Answers) -> Result<String, Refusal> {
         // line, and what stood after the colon (but a comment) goes.
         YamlValue::Sequence(_) | YamlValue::Scalar(_) if actions.as_text().is_none() => {
             let line_start = source.offset(Pos::new(key.span.start.line, 1));
-            let end = line_end(&source, line_start);
+            let end = line_start + source.line(key.span.start.line).len();
             let line = &text[line_start..end];
             let colon = line.find(':').map_or(line.len(), |i| i + 1);
             let comment = line[colon..].find(" #").map_or("", |i| &line[colon + i..]);
@@ -213,8 +213,8 @@ pub fn append(existing: &str, answers: &Answers) -> Result<String, Refusal> {
             let replacement =
                 with_line_breaks_of(existing, replacement.trim_end_matches('\n').to_owned());
             text.replace_range(line_start..end, &replacement);
-            if !text.ends_with('\n') {
-                text.push('\n');
+            if !text.ends_with(['\n', '\r']) {
+                text.push_str(line_break(existing));
             }
         }
         _ => return Err(Refusal("`actions` is not a list".to_owned())),
@@ -222,11 +222,26 @@ pub fn append(existing: &str, answers: &Answers) -> Result<String, Refusal> {
     Ok(text)
 }
 
-/// Loads `text` and checks that it holds `answers`' action, last, with no error: what is
-/// about to be written is read back exactly as `render` and `fire` will read it.
-pub fn read_back(text: &str, answers: &Answers, actions_before: usize) -> Result<(), Refusal> {
+/// Loads `text` and checks that it holds `answers`' action, last, with no error, and that
+/// every action of `before` (the file as it was) renders exactly as it did: what is about
+/// to be written is read back exactly as `render` and `fire` will read it.
+pub fn read_back(text: &str, answers: &Answers, before: Option<&str>) -> Result<(), Refusal> {
     let (file, diagnostics) =
         document::read(Path::new("-"), Arc::new(Source::new(text.to_owned())));
+    let old = before.map_or_else(Vec::new, |before| {
+        document::read(Path::new("-"), Arc::new(Source::new(before.to_owned())))
+            .0
+            .actions
+    });
+    let actions_before = old.len();
+    for (was, is) in old.iter().zip(&file.actions) {
+        if was.name != is.name || rendered(was) != rendered(is) {
+            return Err(Refusal(format!(
+                "action `{}` would no longer render as it did",
+                was.name
+            )));
+        }
+    }
     if let Some(error) = diagnostics.iter().find(|d| d.is_error()) {
         return Err(Refusal(format!(
             "the result would not be a valid action file ({} at {}: {})",
@@ -264,6 +279,18 @@ pub fn read_back(text: &str, answers: &Answers, actions_before: usize) -> Result
     }
 }
 
+/// What an action renders to against its event's sample (an `${env.…}` value stood in
+/// for): its request, or why not.
+fn rendered(action: &crate::action::Action) -> Result<String, String> {
+    let options = crate::request::Options {
+        env: &|_| Some("env".to_owned()),
+    };
+    let payload = crate::payload::sample_ref(action.event);
+    crate::request::render(action, payload, &options)
+        .map(|(request, _)| format!("{request:?}"))
+        .map_err(|error| error.describe(crate::secrets::Reveal::Show))
+}
+
 /// A YAML scalar for `text` on one line: plain or single-quoted as serde_yaml writes it,
 /// or, for text that needs more lines, a double-quoted scalar with JSON's escapes (which
 /// YAML reads the same).
@@ -278,21 +305,34 @@ fn scalar(text: &str) -> String {
 
 /// `text` with the line breaks `existing` uses: CRLF files stay CRLF.
 fn with_line_breaks_of(existing: &str, text: String) -> String {
-    if existing.contains("\r\n") {
-        text.replace('\n', "\r\n")
-    } else {
-        text
+    match line_break(existing) {
+        "\n" => text,
+        other => text.replace('\n', other),
     }
 }
 
-/// The column (0-based) of the `-` that starts a list item.
+/// The line break a file uses: CRLF, a lone CR, or LF.
+fn line_break(existing: &str) -> &'static str {
+    if existing.contains("\r\n") {
+        "\r\n"
+    } else if existing.contains('\r') && !existing.contains('\n') {
+        "\r"
+    } else {
+        "\n"
+    }
+}
+
+/// The column (0-based) of the `-` that starts a list item, which may stand on a line of
+/// its own above the item's first key.
 fn dash_column(source: &Source, item: &Node) -> usize {
-    let line = source.line(item.span.start.line);
-    let before: String = line
-        .chars()
-        .take(item.span.start.column.saturating_sub(1))
-        .collect();
-    before.rfind('-').map_or(0, |i| before[..i].chars().count())
+    let start = source.offset(item.span.start);
+    let before = source.text[..start].trim_end_matches([' ', '\t', '\n', '\r']);
+    if !before.ends_with('-') {
+        return 0;
+    }
+    let dash = before.len() - 1;
+    let line_start = before[..dash].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    before[line_start..dash].chars().count()
 }
 
 /// A body: a literal block (`|`) when it spans lines, a scalar otherwise.
@@ -340,38 +380,15 @@ fn last_leaf_end(node: &Node) -> Pos {
 
 /// The offset of the start of the line after `pos` (`pos` itself when it starts a line).
 fn line_after(source: &Source, pos: Pos) -> usize {
-    let offset = source.offset(pos);
     if pos.column <= 1 {
-        return offset;
+        return source.offset(pos);
     }
-    source.text[offset..]
-        .find('\n')
-        .map_or(source.text.len(), |i| offset + i + 1)
-}
-
-/// The offset of the line break ending the line of `offset`, or the end of the text.
-fn line_end(source: &Source, offset: usize) -> usize {
-    source.text[offset..]
-        .find('\n')
-        .map_or(source.text.len(), |i| {
-            let end = offset + i;
-            if source.text[..end].ends_with('\r') {
-                end - 1
-            } else {
-                end
-            }
-        })
+    source.offset(Pos::new(pos.line + 1, 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The names of the actions of an action file's text.
-    pub fn names_in(text: &str) -> Vec<String> {
-        let (file, _) = document::read(Path::new("-"), Arc::new(Source::new(text.to_owned())));
-        file.actions.into_iter().map(|a| a.name).collect()
-    }
 
     fn answers(body: Body) -> Answers {
         Answers {
@@ -429,7 +446,7 @@ mod tests {
                     )
                     .unwrap()
                 )),
-                0
+                None
             ),
             Ok(())
         );
@@ -451,7 +468,7 @@ mod tests {
             a.url = "https://x.example.com/?q=a:b#frag".to_owned();
             a.headers = vec![("X-Note".to_owned(), "a: b # c".to_owned())];
             let file = new_file(&a);
-            assert_eq!(read_back(&file, &a, 0), Ok(()), "{body:?}\n{file}");
+            assert_eq!(read_back(&file, &a, None), Ok(()), "{body:?}\n{file}");
         }
     }
 
@@ -460,7 +477,11 @@ mod tests {
         let existing = "# Our CRM hooks.\nvariables:   # keys we use\n  context: [customerId]\nactions:\n    - name: first   # the first\n      event: call_start\n      url: https://x.example.com/a\n    # a comment under the list\n\n# the end\n";
         let a = answers(Body::DefaultPayload);
         let appended = append(existing, &a).unwrap();
-        assert_eq!(read_back(&appended, &a, 1), Ok(()), "{appended}");
+        assert_eq!(
+            read_back(&appended, &a, Some(existing)),
+            Ok(()),
+            "{appended}"
+        );
         let new_item = action_yaml(&a, 4);
         // Inserted after the last item's content; the rest is untouched.
         let cut = existing.find("    # a comment").unwrap();
@@ -475,7 +496,11 @@ mod tests {
         let existing = "actions:\n- name: first\n  event: call_end\n  url: https://x.example.com/a\n  body: |\n    {\"a\": 1}\nvariables:\n  context: [customerId]\n";
         let a = answers(Body::DefaultPayload);
         let appended = append(existing, &a).unwrap();
-        assert_eq!(read_back(&appended, &a, 1), Ok(()), "{appended}");
+        assert_eq!(
+            read_back(&appended, &a, Some(existing)),
+            Ok(()),
+            "{appended}"
+        );
         assert!(appended.starts_with("actions:\n- name: first\n"));
         assert!(
             appended.ends_with("variables:\n  context: [customerId]\n"),
@@ -496,10 +521,9 @@ mod tests {
             "actions: ~",
             "actions:\n  - name: x\n    event: call_end\n    url: https://x.example.com/",
         ] {
-            let before = names_in(existing).len();
             let appended = append(existing, &a).unwrap();
             assert_eq!(
-                read_back(&appended, &a, before),
+                read_back(&appended, &a, Some(existing)),
                 Ok(()),
                 "{existing:?}\n{appended}"
             );
@@ -509,6 +533,30 @@ mod tests {
                 .unwrap()
                 .starts_with("actions: # none yet\n  - name: crm-sync\n")
         );
+    }
+
+    #[test]
+    fn appends_keeping_every_old_action_as_it_was() {
+        let a = answers(Body::DefaultPayload);
+        for existing in [
+            // Trailing blanks and no final line break after a block body.
+            "actions:\n  - name: x\n    event: call_end\n    url: https://x.example.com/\n    body: |\n      hello\n      ",
+            // The `-` of each item on a line of its own.
+            "actions:\n  -\n    name: x\n    event: call_end\n    url: https://x.example.com/\n",
+            // Line breaks that are a lone CR.
+            "actions:\r  - name: x\r    event: call_end\r    url: https://x.example.com/\r",
+        ] {
+            let appended = append(existing, &a).unwrap();
+            assert_eq!(
+                read_back(&appended, &a, Some(existing)),
+                Ok(()),
+                "{existing:?}\n{appended:?}"
+            );
+            assert!(
+                appended.starts_with(existing.trim_end_matches(' ')),
+                "{appended:?}"
+            );
+        }
     }
 
     #[test]
@@ -538,7 +586,7 @@ mod tests {
             let mut a = answers(Body::Text(body.clone()));
             a.headers = vec![("X-Value".to_owned(), value)];
             let file = new_file(&a);
-            proptest::prop_assert_eq!(read_back(&file, &a, 0), Ok(()), "{}", file);
+            proptest::prop_assert_eq!(read_back(&file, &a, None), Ok(()), "{}", file);
         }
     }
 

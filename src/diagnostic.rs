@@ -35,3 +35,14 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
+
+/// Characters of the user's text a message quotes: a snippet shows the rest in place.
+const EXCERPT: usize = 60;
+
+/// `text` as a message quotes it: cut after [`EXCERPT`] characters, with `…`.
+pub fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
+}

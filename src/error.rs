@@ -25,6 +25,10 @@ pub enum Error {
     Read { path: PathBuf, source: io::Error },
     /// A file that can't be written.
     Write { path: PathBuf, source: io::Error },
+    /// A file that changed while the command ran: it is not overwritten.
+    Changed { path: PathBuf },
+    /// A file the user made read-only: it is not written.
+    ReadOnly { path: PathBuf },
     /// `--action NAME` names no action of the files read.
     UnknownAction {
         name: String,
@@ -57,6 +61,8 @@ impl Error {
             Error::NoDefaultFile
             | Error::Read { .. }
             | Error::Write { .. }
+            | Error::Changed { .. }
+            | Error::ReadOnly { .. }
             | Error::Stdout(_)
             | Error::Stderr(_)
             | Error::Prompt(_)
@@ -86,6 +92,12 @@ impl Error {
             Error::UnknownAction { .. } => {
                 Some("`callactions render` with no selection lists every action".to_owned())
             }
+            Error::Changed { .. } => {
+                Some("run the command again: it starts from the file as it is now".to_owned())
+            }
+            Error::ReadOnly { .. } => {
+                Some("make it writable (`chmod u+w`) if you mean to change it".to_owned())
+            }
             Error::Usage { help, .. } => Some(help.clone()),
             Error::Bind { source, .. } if source.kind() == io::ErrorKind::AddrInUse => {
                 Some("choose another with --port, or --port 0 for a free one".to_owned())
@@ -114,6 +126,14 @@ impl fmt::Display for Error {
             }
             Error::Write { path, source } => {
                 write!(f, "cannot write {}: {}", path.display(), reason(source))
+            }
+            Error::Changed { path } => write!(
+                f,
+                "{} changed while this ran, so it was not overwritten; nothing was written",
+                path.display()
+            ),
+            Error::ReadOnly { path } => {
+                write!(f, "{} is read-only, so nothing was written", path.display())
             }
             Error::UnknownAction { name, suggestion } => write!(
                 f,

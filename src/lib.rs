@@ -26,6 +26,7 @@ pub mod document;
 pub mod duration;
 pub mod error;
 pub mod event;
+pub mod file_read;
 pub mod file_update;
 pub mod header;
 pub mod interrupt;

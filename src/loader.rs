@@ -1,7 +1,6 @@
 //! Finds the action files a command was given and reads each one.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,59 +8,85 @@ use crate::action::ActionFile;
 use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::error::Error;
-use crate::rules::invalid_file::{self, MAX_FILE_SIZE};
+use crate::file_read::{Capped, read_capped};
+use crate::rules::invalid_file;
 use crate::source::{Pos, Source};
 
 /// The files named default when no path is given, in the order they are looked for.
 pub const DEFAULT_FILES: [&str; 2] = ["callactions.yaml", "callactions.yml"];
 
+/// The files to read, and what was passed over on the way.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    /// Entries of the folders that look like action files but cannot be read as one (a
+    /// FIFO, a broken link), or links back to a folder already read, with why.
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
 /// The files to read: each file given, and every `*.yaml`/`*.yml` below each directory
-/// given (sorted, hidden folders skipped); `./callactions.yaml` when nothing is given.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+/// given (sorted, hidden folders skipped, links to folders followed once); only regular
+/// files are taken from a folder, so a FIFO never blocks the run. `./callactions.yaml`
+/// when nothing is given.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovered, Error> {
+    let mut found = Discovered::default();
     if paths.is_empty() {
-        return DEFAULT_FILES
+        let default = DEFAULT_FILES
             .iter()
             .map(PathBuf::from)
             .find(|p| p.is_file())
-            .map(|p| vec![p])
-            .ok_or(Error::NoDefaultFile);
+            .ok_or(Error::NoDefaultFile)?;
+        found.files.push(default);
+        return Ok(found);
     }
-    let mut files = Vec::new();
     for path in paths {
         let metadata = fs::metadata(path).map_err(|source| Error::Read {
             path: path.clone(),
             source,
         })?;
         if metadata.is_dir() {
-            let before = files.len();
-            walk(path, &mut files)?;
-            files[before..].sort();
+            let before = found.files.len();
+            let mut seen = Vec::new();
+            walk(path, &mut found, &mut seen)?;
+            found.files[before..].sort();
         } else {
-            files.push(path.clone());
+            found.files.push(path.clone());
         }
     }
-    Ok(files)
+    Ok(found)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+fn walk(dir: &Path, found: &mut Discovered, seen: &mut Vec<PathBuf>) -> Result<(), Error> {
     let io = |source| Error::Read {
         path: dir.to_owned(),
         source,
     };
+    // A link may lead back up the tree: each real folder is read once.
+    let real = fs::canonicalize(dir).map_err(io)?;
+    if seen.contains(&real) {
+        found
+            .skipped
+            .push((dir.to_owned(), "a link to a folder that is read already"));
+        return Ok(());
+    }
+    seen.push(real);
     for entry in fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
         let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        let kind = entry.file_type().map_err(io)?;
-        if kind.is_dir() {
-            if !hidden {
-                walk(&path, files)?;
-            }
-        } else if matches!(
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let is_yaml = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
-        ) {
-            files.push(path);
+        );
+        // Through links: what matters is what the link leads to.
+        match fs::metadata(&path) {
+            Ok(kind) if kind.is_dir() => walk(&path, found, seen)?,
+            Ok(kind) if is_yaml && kind.is_file() => found.files.push(path),
+            Ok(_) if is_yaml => found.skipped.push((path, "not a regular file")),
+            Err(_) if is_yaml => found.skipped.push((path, "a link to nothing")),
+            _ => {}
         }
     }
     Ok(())
@@ -70,16 +95,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
 /// Reads and loads one file. Problems with its content are diagnostics; a file that
 /// cannot be read at all is an error.
 pub fn load(path: &Path) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
-    let io = |source| Error::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let file = fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    // One byte past the limit tells "too large" without reading a huge file.
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let read = read_capped(path)?;
     let refuse = |diagnostic: Diagnostic| {
         let file = ActionFile {
             path: path.to_owned(),
@@ -95,10 +111,10 @@ pub fn load(path: &Path) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
             }],
         ))
     };
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        let size = fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return refuse(invalid_file::too_large(size));
-    }
+    let bytes = match read {
+        Capped::Bytes(bytes) => bytes,
+        Capped::TooLarge(size) => return refuse(invalid_file::too_large(size)),
+    };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {

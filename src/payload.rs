@@ -2,8 +2,7 @@
 //! and `--set` overrides.
 
 use std::collections::HashMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
@@ -98,6 +97,9 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
+/// Segments a `--set` path may have.
+pub const MAX_SET_DEPTH: usize = 32;
+
 /// One `--set PATH=VALUE`.
 #[derive(Clone, Debug)]
 pub struct Override {
@@ -116,6 +118,14 @@ impl std::str::FromStr for Override {
             .ok_or_else(|| format!("`{text}` is not PATH=VALUE, as in `callInfo.attempt=2`"))?;
         let path =
             VarPath::parse(path.trim()).map_err(|e| format!("bad path `{path}`: {}", e.message))?;
+        // Payloads are a few levels deep; a deeper path would only build a value too deep
+        // to print.
+        if path.segments().len() > MAX_SET_DEPTH {
+            return Err(format!(
+                "the path has {} segments; a --set path may have {MAX_SET_DEPTH} at most",
+                path.segments().len()
+            ));
+        }
         let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
         Ok(Override { path, value })
     }
@@ -181,10 +191,20 @@ impl Payloads {
 }
 
 fn read_json(path: &Path) -> Result<Value, Error> {
-    let text = fs::read_to_string(path).map_err(|source| Error::Read {
-        path: PathBuf::from(path),
-        source,
-    })?;
+    let problem = |message: String| Error::Payload {
+        path: path.to_owned(),
+        message,
+    };
+    let bytes = match crate::file_read::read_capped(path)? {
+        crate::file_read::Capped::Bytes(bytes) => bytes,
+        crate::file_read::Capped::TooLarge(_) => {
+            return Err(problem(format!(
+                "too large: a payload file may hold {} MiB at most",
+                crate::file_read::MAX_FILE_SIZE >> 20
+            )));
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|_| problem("not UTF-8 text".to_owned()))?;
     let value: Value = serde_json::from_str(&text).map_err(|e| Error::Payload {
         path: path.to_owned(),
         message: format!("not valid JSON: {e}"),
@@ -241,6 +261,8 @@ mod tests {
         let o: Override = "context.x=a=b".parse().unwrap();
         assert_eq!(o.value, json!("a=b"));
         assert!("novalue".parse::<Override>().is_err());
+        let deep = format!("{}=1", vec!["a"; MAX_SET_DEPTH + 1].join("."));
+        assert!(deep.parse::<Override>().is_err());
         assert!("a..b=1".parse::<Override>().is_err());
     }
 }

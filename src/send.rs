@@ -210,6 +210,10 @@ fn failure(error: ureq::Error, request: &Request, timeout: Duration) -> Failure 
             Failure::Refused(address())
         }
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => Failure::Timeout(timeout),
+        // The system resolver's failure comes as an I/O error of its own words.
+        ureq::Error::Io(e) if e.to_string().contains("failed to lookup address") => {
+            Failure::UnknownHost(host())
+        }
         ureq::Error::Tls(message) => Failure::Tls(message.to_owned()),
         ureq::Error::Rustls(e) => Failure::Tls(e.to_string()),
         ureq::Error::Http(e) => Failure::Transport(format!("the request could not be built: {e}")),

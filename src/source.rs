@@ -42,19 +42,45 @@ impl fmt::Display for Pos {
     }
 }
 
-/// The text of a file with what is needed to show one of its lines.
+/// The text of a file with what is needed to find a place in it in constant time: where
+/// each line starts, and (for text that is not ASCII) where every 64th character is.
 #[derive(Debug)]
 pub struct Source {
     pub text: String,
-    /// Byte offset at which each line starts.
+    /// Byte offset at which each line starts. A line ends at `\n`, `\r\n` or a lone `\r`,
+    /// as YAML reads line breaks.
     line_starts: Vec<usize>,
+    /// When the text is not ASCII: the character index at which each line starts, and the
+    /// byte offset of every [`STRIDE`]th character.
+    chars: Option<CharIndex>,
 }
+
+#[derive(Debug)]
+struct CharIndex {
+    line_chars: Vec<usize>,
+    checkpoints: Vec<usize>,
+}
+
+/// Characters between two checkpoints of a [`CharIndex`].
+const STRIDE: usize = 64;
 
 impl Source {
     pub fn new(text: String) -> Source {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Source { text, line_starts }
+        for (i, byte) in bytes.iter().enumerate() {
+            match byte {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                _ => {}
+            }
+        }
+        let chars = (!text.is_ascii()).then(|| CharIndex::new(&text, &line_starts));
+        Source {
+            text,
+            line_starts,
+            chars,
+        }
     }
 
     /// Line `line` (1-based) without its line break, or "" when out of range.
@@ -70,24 +96,60 @@ impl Source {
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
-    /// Byte offset of a place, by line and 1-based column; clamped to the text.
+    /// Byte offset of a place, by line and 1-based column (in characters); clamped to the
+    /// text.
     pub fn offset(&self, pos: Pos) -> usize {
-        let Some(&start) = pos
+        let Some(index) = pos
             .line
             .checked_sub(1)
-            .and_then(|i| self.line_starts.get(i))
+            .filter(|i| *i < self.line_starts.len())
         else {
             return self.text.len();
         };
         let skip = pos.column.saturating_sub(1);
-        self.text[start..]
-            .char_indices()
-            .nth(skip)
-            .map_or(self.text.len(), |(i, _)| start + i)
+        match &self.chars {
+            None => (self.line_starts[index] + skip).min(self.text.len()),
+            Some(chars) => chars.byte_of(&self.text, chars.line_chars[index] + skip),
+        }
     }
 
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
+    }
+}
+
+impl CharIndex {
+    fn new(text: &str, line_starts: &[usize]) -> CharIndex {
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
+        let mut line_chars = Vec::with_capacity(line_starts.len());
+        let mut next_line = line_starts.iter().peekable();
+        let mut count = 0;
+        for (byte, _) in text.char_indices() {
+            if count % STRIDE == 0 {
+                checkpoints.push(byte);
+            }
+            while next_line.next_if(|start| **start <= byte).is_some() {
+                line_chars.push(count);
+            }
+            count += 1;
+        }
+        // Lines that start at the very end of the text.
+        line_chars.resize(line_starts.len(), count);
+        CharIndex {
+            line_chars,
+            checkpoints,
+        }
+    }
+
+    /// The byte offset of character `index`, or the end of the text.
+    fn byte_of(&self, text: &str, index: usize) -> usize {
+        let Some(&from) = self.checkpoints.get(index / STRIDE) else {
+            return text.len();
+        };
+        text[from..]
+            .char_indices()
+            .nth(index % STRIDE)
+            .map_or(text.len(), |(i, _)| from + i)
     }
 }
 
@@ -105,6 +167,41 @@ pub fn sources<'a>(files: impl IntoIterator<Item = (&'a Path, &'a Arc<Source>)>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_of_line_break() {
+        let source = Source::new("a\rb\r\nc\nd".to_owned());
+        assert_eq!(source.line_count(), 4);
+        assert_eq!(
+            (
+                source.line(1),
+                source.line(2),
+                source.line(3),
+                source.line(4)
+            ),
+            ("a", "b", "c", "d")
+        );
+        assert_eq!(&source.text[source.offset(Pos::new(3, 1))..], "c\nd");
+    }
+
+    #[test]
+    fn offsets_in_long_lines_of_any_text() {
+        let line: String = "é日a".repeat(500);
+        let source = Source::new(format!("x\n{line}\n"));
+        for column in [1, 2, 63, 64, 65, 1000, 1500] {
+            let expected: usize = 2 + line
+                .chars()
+                .take(column - 1)
+                .map(char::len_utf8)
+                .sum::<usize>();
+            assert_eq!(
+                source.offset(Pos::new(2, column)),
+                expected,
+                "column {column}"
+            );
+        }
+        assert_eq!(source.offset(Pos::new(3, 1)), source.text.len());
+    }
 
     #[test]
     fn lines_and_offsets() {

@@ -19,12 +19,14 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Files that could not be read at all.
     pub unreadable: Vec<Error>,
+    /// What the folders held that could not be read as action files, with why.
+    pub skipped: Vec<(PathBuf, &'static str)>,
 }
 
 /// Checks the files at `paths`.
 pub fn validate(paths: &[PathBuf], policy: &Policy<'_>) -> Result<Report, Error> {
-    let files = loader::discover(paths)?;
-    let results = in_parallel(&files, |path: &PathBuf| {
+    let discovered = loader::discover(paths)?;
+    let results = in_parallel(&discovered.files, |path: &PathBuf| {
         check::path(path, policy).map(|checked| {
             let source = (!checked.diagnostics.is_empty()).then_some(checked.file.source);
             (checked.file.path, source, checked.diagnostics)
@@ -35,6 +37,7 @@ pub fn validate(paths: &[PathBuf], policy: &Policy<'_>) -> Result<Report, Error>
         sources: Sources::new(),
         diagnostics: Vec::new(),
         unreadable: Vec::new(),
+        skipped: discovered.skipped,
     };
     for result in results {
         match result {

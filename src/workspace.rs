@@ -12,6 +12,8 @@ use crate::source::{Sources, sources};
 
 pub struct Workspace {
     pub files: Vec<ActionFile>,
+    /// What the folders held that could not be read as action files, with why.
+    pub skipped: Vec<(PathBuf, &'static str)>,
     /// Problems found while loading, sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -28,14 +30,19 @@ impl Workspace {
     pub fn load(paths: &[PathBuf], policy: &Policy<'_>) -> Result<Workspace, Error> {
         let mut files = Vec::new();
         let mut diagnostics = Vec::new();
-        for path in loader::discover(paths)? {
+        let discovered = loader::discover(paths)?;
+        for path in discovered.files {
             let checked = check::path(&path, policy)?;
             files.push(checked.file);
             diagnostics.extend(checked.diagnostics);
         }
         diagnostics.sort();
         diagnostics.dedup();
-        Ok(Workspace { files, diagnostics })
+        Ok(Workspace {
+            files,
+            skipped: discovered.skipped,
+            diagnostics,
+        })
     }
 
     pub fn has_errors(&self) -> bool {

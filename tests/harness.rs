@@ -94,6 +94,18 @@ pub fn command() -> std::process::Command {
     command
 }
 
+/// Kills the process `pid` if it still runs after `seconds`, so a server a test started
+/// cannot hang the test run.
+pub fn watchdog(pid: u32, seconds: u64) {
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(seconds));
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .stderr(std::process::Stdio::null())
+            .status();
+    });
+}
+
 /// The binary in a pseudo-terminal, in `dir`, as a user at a terminal runs it.
 pub fn terminal(args: &[&str], dir: &Path) -> rexpect::session::PtySession {
     terminal_with(args, dir, &[])

@@ -428,3 +428,162 @@ fn the_preview_shows_where_the_request_goes_and_what_is_missing() {
     );
     assert!(!dir.path().join("callactions.schema.json").exists());
 }
+
+const EXISTING: &str =
+    "actions:\n  - name: first\n    event: call_end\n    url: https://x.example.com/a\n";
+
+fn add(dir: &Path, file: &str, name: &str) -> Run {
+    init(
+        dir,
+        &[
+            "--event",
+            "call_end",
+            "--url",
+            "https://x.example.com/b",
+            "--name",
+            name,
+            "--yes",
+            file,
+        ],
+    )
+}
+
+#[test]
+fn an_edit_saved_while_the_prompts_are_open_is_never_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("callactions.yaml");
+    std::fs::write(&path, EXISTING).unwrap();
+    let mut session = terminal(&["init", "--color", "never"], dir.path());
+    session.exp_string("transfer_end").unwrap();
+    // The user saves an edit in the editor meanwhile.
+    let edited = format!("{EXISTING}# edited while init asked\n");
+    std::fs::write(&path, &edited).unwrap();
+    settle();
+    type_keys(&mut session, ENTER); // call_start
+    session.exp_string("Name").unwrap();
+    settle();
+    session.send_line("second").unwrap();
+    session.exp_string("Method").unwrap();
+    settle();
+    type_keys(&mut session, ENTER);
+    session.exp_string("URL").unwrap();
+    settle();
+    session.send_line("https://x.example.com/b").unwrap();
+    session.exp_string("Timeout").unwrap();
+    settle();
+    session.send_line("").unwrap();
+    session.exp_string("Body").unwrap();
+    settle();
+    type_keys(&mut session, ENTER);
+    session.exp_string("Credential").unwrap();
+    settle();
+    type_keys(&mut session, ENTER);
+    session.exp_string("Add another header").unwrap();
+    settle();
+    type_keys(&mut session, ENTER);
+    session.exp_string("Write this action").unwrap();
+    settle();
+    type_keys(&mut session, ENTER);
+    session.exp_string("changed while this ran").unwrap();
+    session.exp_eof().unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+}
+
+#[test]
+fn ten_at_once_lose_no_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("callactions.yaml");
+    std::fs::write(&path, EXISTING).unwrap();
+    let runs: Vec<_> = (0..10)
+        .map(|i| {
+            let dir = dir.path().to_owned();
+            std::thread::spawn(move || add(&dir, "callactions.yaml", &format!("n{i}")))
+        })
+        .collect();
+    let mut added = 0;
+    for run in runs {
+        let run = run.join().unwrap();
+        match run.code {
+            0 => added += 1,
+            // Refused because another run wrote first: said, and nothing lost.
+            3 => assert!(
+                run.stderr.contains("changed while this ran"),
+                "{}",
+                run.stderr
+            ),
+            code => panic!("{code}: {}", run.stderr),
+        }
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    let written = (0..10)
+        .filter(|i| text.contains(&format!("name: n{i}\n")))
+        .count();
+    assert_eq!(written, added, "{text}");
+    assert!(added >= 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_permissions_are_kept_and_read_only_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.yaml");
+    std::fs::write(&target, EXISTING).unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("real.yaml", dir.path().join("link.yaml")).unwrap();
+    let run = add(dir.path(), "link.yaml", "through-the-link");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("link.yaml"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("name: through-the-link")
+    );
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+
+    std::fs::hard_link(&target, dir.path().join("hard.yaml")).unwrap();
+    let run = add(dir.path(), "hard.yaml", "through-the-hard-link");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("name: through-the-hard-link")
+    );
+
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o440)).unwrap();
+    let before = std::fs::read_to_string(&target).unwrap();
+    let run = add(dir.path(), "real.yaml", "refused");
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("is read-only"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_written_says_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let run = add(dir.path(), "locked/new.yaml", "x");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // As root every folder is writable; the message is what matters elsewhere.
+    if run.code != 0 {
+        assert_eq!(run.code, 3);
+        assert!(
+            run.stderr
+                .contains("cannot write locked/new.yaml: permission denied"),
+            "{}",
+            run.stderr
+        );
+    }
+}

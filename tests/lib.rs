@@ -17,6 +17,7 @@ mod render_cases;
 mod schema;
 mod secrets;
 mod simulate;
+mod terminal;
 mod validate_cases;
 mod validate_formats;
 mod verdict;

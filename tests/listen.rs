@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::harness::{Test, command, root};
+use crate::harness::{Test, command, root, watchdog};
 
 /// Starts `callactions listen --port 0 …` and returns it with the address it printed;
 /// the rest of its standard error is read by a thread, and `stderr_of` gives it.
@@ -19,6 +19,7 @@ fn listen(args: &[&str]) -> (Child, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    watchdog(child.id(), 60);
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     stderr.read_line(&mut line).unwrap();

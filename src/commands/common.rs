@@ -62,6 +62,7 @@ pub(super) fn inputs(
 ) -> Result<Inputs, Error> {
     let policy = policy(findings)?;
     let workspace = Workspace::load(paths, &policy)?;
+    report_skipped(&workspace.skipped, streams)?;
     let sources = workspace.sources();
     streams.err(|err, paint| diagnostics::human(err, paint, &workspace.diagnostics, &sources))?;
     let payloads = Payloads::load(payload.payload.as_deref(), payload.sets)?;
@@ -73,6 +74,17 @@ pub(super) fn inputs(
         },
         policy,
     })
+}
+
+/// What the folders held that could not be read, on standard error.
+pub(super) fn report_skipped(
+    skipped: &[(std::path::PathBuf, &'static str)],
+    streams: &mut Streams,
+) -> Result<(), Error> {
+    for (path, why) in skipped {
+        streams.warn(&format!("{} was skipped: {why}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// The selected actions. A name no action has, or an event no action fires at, is a

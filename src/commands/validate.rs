@@ -8,22 +8,24 @@ use crate::validate::validate;
 pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
     let policy = common::policy(&args.findings)?;
     let report = validate(&args.paths, &policy)?;
+    common::report_skipped(&report.skipped, streams)?;
     let found = &report.diagnostics;
     let quiet = args.findings.quiet;
     let clean = format!("no problems in {}", plural(report.files, "file"));
     streams.out(|out, paint| match args.format {
         ValidateFormat::Human => {
             diagnostics::human(out, paint, found, &report.sources)?;
-            match (quiet, found.is_empty()) {
-                (true, _) => Ok(()),
-                (false, true) => writeln!(out, "{}", paint.success(&clean)),
-                (false, false) => writeln!(out, "{}", diagnostics::summary(found, report.files)),
+            // A clean verdict is not said of a run that could not read every path.
+            match (quiet, found.is_empty(), report.unreadable.is_empty()) {
+                (true, _, _) => Ok(()),
+                (false, true, true) => writeln!(out, "{}", paint.success(&clean)),
+                (false, _, _) => writeln!(out, "{}", diagnostics::summary(found, report.files)),
             }
         }
         ValidateFormat::Json => diagnostics::json(out, found),
         ValidateFormat::Github => {
             github::annotations(out, found)?;
-            match quiet || !found.is_empty() {
+            match quiet || !found.is_empty() || !report.unreadable.is_empty() {
                 true => Ok(()),
                 false => github::notice(out, &clean),
             }

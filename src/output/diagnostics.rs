@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::Paint;
+use super::text::{pictured, visible};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{Source, Sources};
 
@@ -36,7 +37,12 @@ fn snippet(
         Severity::Error => paint.error(&label),
         Severity::Warning => paint.warning(&label),
     };
-    writeln!(out, "{label}{} {}", paint.bold(":"), paint.bold(&d.message))?;
+    writeln!(
+        out,
+        "{label}{} {}",
+        paint.bold(":"),
+        paint.bold(&visible(&d.message))
+    )?;
     let start = d.span.start;
     let line_text = source.map(|s| s.line(start.line)).unwrap_or_default();
     let gutter = " ".repeat(start.line.to_string().len());
@@ -44,11 +50,11 @@ fn snippet(
         out,
         "{gutter}{} {}:{}",
         paint.accent("-->"),
-        d.path.display(),
+        visible(&d.path.display().to_string()),
         start
     )?;
     if !line_text.is_empty() || source.is_some_and(|s| start.line <= s.line_count()) {
-        let (shown, caret_at, caret_width) = underline(line_text, d);
+        let (shown, caret_at, caret_width) = underline(&pictured(line_text), d);
         let carets = "^".repeat(caret_width);
         let carets = match d.severity {
             Severity::Error => paint.error(&carets),
@@ -74,7 +80,7 @@ fn snippet(
             "{gutter} {} {}: {}",
             paint.accent("="),
             paint.bold("help"),
-            d.help
+            visible(&d.help)
         )?;
     }
     Ok(())

@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use super::Paint;
 use super::diagnostics::plural;
 use super::requests::pretty_body;
+use super::text::{one_line, visible};
 use crate::runner::{ActionRun, Finding, Ran};
 use crate::secrets::{self, Reveal};
 use crate::send::{Exchange, Outcome, Response};
@@ -135,7 +136,8 @@ pub fn human_one(out: &mut dyn Write, paint: Paint, run: &ActionRun, show: Show)
         }
         _ => None,
     });
-    let result = match (status, problem(run, show.reveal)) {
+    let problem = problem(run, show.reveal).map(|p| one_line(&p).into_owned());
+    let result = match (status, problem) {
         (Some(status), None) => paint.success(&status),
         // A 2xx for a request whose action has errors: both are said.
         (Some(status), Some(problem)) => {
@@ -219,7 +221,7 @@ fn body_preview(out: &mut dyn Write, paint: Paint, response: &Response) -> io::R
     for line in lines.iter().take(BODY_LINES) {
         let cut: String = line.chars().take(LINE_WIDTH).collect();
         let more = if cut.len() < line.len() { "…" } else { "" };
-        writeln!(out, "    {cut}{more}")?;
+        writeln!(out, "    {}{more}", visible(&cut))?;
     }
     if lines.len() > BODY_LINES {
         writeln!(

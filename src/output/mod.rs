@@ -65,18 +65,20 @@ impl Streams {
         write(&mut *self.err, self.err_paint).map_err(Error::Stderr)
     }
 
-    /// A line on standard error, as it is.
+    /// A line on standard error; what it quotes from elsewhere cannot act on the terminal.
     pub fn note(&mut self, line: &str) -> Result<(), Error> {
-        self.err(|err, _| writeln!(err, "{line}"))
+        self.err(|err, _| writeln!(err, "{}", text::visible(line)))
     }
 
     /// A warning line on standard error.
     pub fn warn(&mut self, message: &str) -> Result<(), Error> {
+        let message = text::visible(message);
         self.err(|err, paint| writeln!(err, "{}: {message}", paint.warning("warning")))
     }
 
     /// An error line on standard error.
     pub fn error(&mut self, message: &str) -> Result<(), Error> {
+        let message = text::visible(message);
         self.err(|err, paint| writeln!(err, "{}: {message}", paint.error("error")))
     }
 
@@ -124,12 +126,17 @@ fn at(
     location: Option<String>,
     help: Option<&str>,
 ) -> io::Result<()> {
-    writeln!(err, "{label}: {message}")?;
+    writeln!(err, "{label}: {}", text::visible(message))?;
     if let Some(location) = location {
-        writeln!(err, "  {} {location}", paint.accent("-->"))?;
+        writeln!(
+            err,
+            "  {} {}",
+            paint.accent("-->"),
+            text::visible(&location)
+        )?;
     }
     if let Some(help) = help {
-        writeln!(err, "  {}: {help}", paint.bold("help"))?;
+        writeln!(err, "  {}: {}", paint.bold("help"), text::visible(help))?;
     }
     Ok(())
 }

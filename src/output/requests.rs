@@ -6,6 +6,7 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use super::Paint;
+use super::text::{one_line, visible};
 use crate::request::Request;
 use crate::secrets::Reveal;
 use crate::template::body::BodyKind;
@@ -35,14 +36,14 @@ pub fn human(out: &mut dyn Write, paint: Paint, shown: &[Shown<'_>]) -> io::Resu
             out,
             "{} {}",
             paint.success(request.method.name()),
-            request.url
+            one_line(&request.url)
         )?;
         for (name, value) in &request.headers {
-            writeln!(out, "{}: {value}", paint.name(name))?;
+            writeln!(out, "{}: {}", paint.name(name), one_line(value))?;
         }
         if let Some(body) = &request.body {
             writeln!(out)?;
-            writeln!(out, "{}", pretty_body(body, request.body_kind))?;
+            writeln!(out, "{}", visible(&pretty_body(body, request.body_kind)))?;
         }
     }
     Ok(())

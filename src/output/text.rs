@@ -38,6 +38,24 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// As [`visible`], one character for one: each control character becomes its picture
+/// (`␛` for ESC, `␀` for NUL), so a snippet's underline stays under its span.
+pub fn pictured(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hidden(c) || c == '\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c as u32 {
+                code @ 0..=0x1f if c != '\t' => char::from_u32(0x2400 + code).unwrap_or('?'),
+                0x7f => '\u{2421}',
+                _ if is_hidden(c) => '\u{fffd}',
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 /// Characters that act on a terminal rather than print: C0 and C1 controls and DEL, and
 /// the bidirectional overrides that reorder what is shown.
 fn is_hidden(c: char) -> bool {
@@ -56,5 +74,6 @@ mod tests {
         assert_eq!(visible("a\u{7f}\u{9b}b"), "a\\u{7f}\\u{9b}b");
         assert_eq!(visible("\u{202e}evil"), "\\u{202e}evil");
         assert_eq!(one_line("a\nb"), "a\\u{a}b");
+        assert_eq!(pictured("a\u{1b}b\u{0}c\u{7f}\u{9b}"), "a␛b␀c␡\u{fffd}");
     }
 }

@@ -1,7 +1,7 @@
 //! `duplicate-key`: the same key twice in one mapping, where YAML would silently keep one.
 
 use super::rule::Rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::yaml::Node;
 
 pub static RULE: Rule = Rule {
@@ -15,7 +15,10 @@ pub static RULE: Rule = Rule {
 pub fn report(key: &Node, text: &str, first_line: usize) -> Diagnostic {
     RULE.at(
         key.head_span(),
-        format!("key `{text}` is given twice (first on line {first_line})"),
+        format!(
+            "key `{}` is given twice (first on line {first_line})",
+            excerpt(text)
+        ),
         "keep one of the two",
     )
 }

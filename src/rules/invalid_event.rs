@@ -1,7 +1,7 @@
 //! `invalid-event`: an event name that is not one of the six.
 
 use super::rule::Rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::event::Event;
 use crate::suggestion::{closest, did_you_mean};
 use crate::yaml::Node;
@@ -20,7 +20,11 @@ pub fn parse(node: &Node, text: &str) -> Result<Event, Diagnostic> {
         let events: Vec<&str> = Event::names().collect();
         RULE.at(
             node.head_span(),
-            format!("unknown event `{text}`{}", did_you_mean(suggestion)),
+            format!(
+                "unknown event `{}`{}",
+                excerpt(text),
+                did_you_mean(suggestion)
+            ),
             format!("the events are {}", events.join(", ")),
         )
     })

@@ -2,6 +2,7 @@
 
 use super::rule::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::file_read::MAX_FILE_SIZE;
 use crate::source::{Pos, Span};
 use crate::yaml::Node;
 
@@ -13,17 +14,19 @@ pub static RULE: Rule = Rule {
     check: None,
 };
 
-/// Action files are small; anything this large is a mistake, and is refused unread.
-pub const MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
-
-pub fn too_large(size: u64) -> Diagnostic {
+/// A file over the size cap; `size` when the file says how large it is.
+pub fn too_large(size: Option<u64>) -> Diagnostic {
+    let limit = MAX_FILE_SIZE / 1_048_576;
+    let message = match size {
+        Some(size) => format!(
+            "the file is too large ({:.1} MiB; the limit is {limit} MiB)",
+            size as f64 / 1_048_576.0
+        ),
+        None => format!("the file is too large (more than the limit of {limit} MiB)"),
+    };
     RULE.at(
         Span::at(Pos::new(1, 1), 1),
-        format!(
-            "the file is too large ({:.1} MiB; the limit is {} MiB)",
-            size as f64 / 1_048_576.0,
-            MAX_FILE_SIZE / 1_048_576
-        ),
+        message,
         "split the actions into several files, or check that this is the file you meant",
     )
 }

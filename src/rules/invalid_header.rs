@@ -2,7 +2,7 @@
 //! written with a line break or another control character.
 
 use super::rule::Rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::header;
 use crate::yaml::Node;
 
@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
 pub fn report_name(node: &Node, name: &str) -> Diagnostic {
     RULE.at(
         node.head_span(),
-        format!("`{name}` is not a valid header name"),
+        format!("`{}` is not a valid header name", excerpt(name)),
         "header names are ASCII letters, digits and `-` (as in `X-Call-Id`); templates go in values only",
     )
 }

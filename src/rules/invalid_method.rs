@@ -2,7 +2,7 @@
 
 use super::rule::Rule;
 use crate::action::Method;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::yaml::Node;
 
 pub static RULE: Rule = Rule {
@@ -17,7 +17,7 @@ pub fn parse(node: &Node, text: &str) -> Result<Method, Diagnostic> {
     Method::from_name(text.trim()).ok_or_else(|| {
         RULE.at(
             node.head_span(),
-            format!("method `{text}` is not supported"),
+            format!("method `{}` is not supported", excerpt(text)),
             "the platform sends GET, POST or PUT",
         )
     })

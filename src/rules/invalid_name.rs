@@ -1,7 +1,7 @@
 //! `invalid-name`: an action name with characters other than letters, digits, `-` and `_`.
 
 use super::rule::Rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::yaml::Node;
 
 pub static RULE: Rule = Rule {
@@ -26,7 +26,10 @@ pub fn report(node: &Node, name: &str) -> Diagnostic {
     let suggestion = replaced.split_whitespace().collect::<Vec<_>>().join("-");
     RULE.at(
         node.head_span(),
-        format!("`{name}` is not a valid action name"),
-        format!("use letters, digits, `-` and `_` only, as in `{suggestion}`"),
+        format!("`{}` is not a valid action name", excerpt(name)),
+        format!(
+            "use letters, digits, `-` and `_` only, as in `{}`",
+            excerpt(&suggestion)
+        ),
     )
 }

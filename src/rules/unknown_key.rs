@@ -2,7 +2,7 @@
 
 use super::rule::Rule;
 use crate::action::Field;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::suggestion::{closest, did_you_mean};
 use crate::yaml::Node;
 
@@ -21,7 +21,8 @@ pub fn report(key: &Node, text: &str, known: &[Field], place: &str) -> Diagnosti
     RULE.at(
         key.head_span(),
         format!(
-            "unknown key `{text}` in {place}{}",
+            "unknown key `{}` in {place}{}",
+            excerpt(text),
             did_you_mean(suggestion)
         ),
         match suggestion {

@@ -122,7 +122,18 @@ impl Node {
 /// Reads the one document of a file; `Ok(None)` when it has none (empty, or comments only).
 pub fn parse(source: &Source) -> Result<Option<Rc<Node>>, SyntaxError> {
     let mut builder = Builder::default();
-    for event in Parser::new_from_str(&source.text) {
+    // saphyr counts a last line of only blanks, with no line break after it, as one more
+    // line break of a block scalar before it (`|` reads `hello\n  ` as `hello\n\n`); YAML
+    // does not. Given the line break, it reads the scalar as YAML does. Nothing before the
+    // end of the text moves.
+    let last_line = source.text.rsplit(['\n', '\r']).next().unwrap_or_default();
+    let text: std::borrow::Cow<'_, str> =
+        if !last_line.is_empty() && last_line.bytes().all(|b| b == b' ' || b == b'\t') {
+            std::borrow::Cow::Owned(format!("{}\n", source.text))
+        } else {
+            std::borrow::Cow::Borrowed(&source.text)
+        };
+    for event in Parser::new_from_str(&text) {
         let (event, span) = event.map_err(|err| syntax_error(source, err.marker(), err.info()))?;
         let start = pos(&span.start);
         let end = pos(&span.end);
@@ -346,6 +357,45 @@ impl Builder {
                 None => *key = Some(node),
                 Some(k) => entries.push((k, node)),
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar(yaml: &str) -> String {
+        let source = Source::new(yaml.to_owned());
+        let root = parse(&source).unwrap().unwrap();
+        let Value::Mapping(entries) = &root.value else {
+            panic!("not a mapping: {yaml:?}")
+        };
+        entries[0].1.as_scalar().unwrap().text.clone()
+    }
+
+    /// The block scalar indicators as the YAML 1.2 spec reads them (examples 8.4 to 8.6,
+    /// and the end of a file without a final line break).
+    #[test]
+    fn block_scalars_are_chomped_as_yaml_says() {
+        for (yaml, text) in [
+            ("v: |-\n  text\n", "text"),
+            ("v: |\n  text\n", "text\n"),
+            ("v: |+\n  text\n", "text\n"),
+            ("v: |-\n  text\n\n\n", "text"),
+            ("v: |\n  text\n\n\n", "text\n"),
+            ("v: |+\n  text\n\n\n", "text\n\n\n"),
+            ("v: >-\n  a\n  b\n\n", "a b"),
+            ("v: >\n  a\n  b\n\n", "a b\n"),
+            ("v: >+\n  a\n  b\n\n", "a b\n\n"),
+            ("v: |\n  hello", "hello\n"),
+            ("v: |\n  hello\n  ", "hello\n"),
+            ("v: |-\n  hello\n  ", "hello"),
+            ("v: >\n  hello\n  ", "hello\n"),
+            ("v: |\n  hello\n   \n", "hello\n \n"),
+            ("v: |\r\n  hello\r\n  ", "hello\n"),
+        ] {
+            assert_eq!(scalar(yaml), text, "{yaml:?}");
         }
     }
 }

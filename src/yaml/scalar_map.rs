@@ -58,7 +58,9 @@ struct Cursor<'a> {
 impl Cursor<'_> {
     fn next(&mut self) -> Option<char> {
         let c = self.chars.next()?;
-        if c == '\n' {
+        // A line ends at `\n`, or at a `\r` that no `\n` follows (as the source counts lines).
+        let ends_line = c == '\n' || (c == '\r' && self.chars.peek() != Some(&'\n'));
+        if ends_line {
             self.pos = Pos::new(self.pos.line + 1, 1);
         } else {
             self.pos.column += 1;

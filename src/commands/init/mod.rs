@@ -17,6 +17,8 @@ use crate::action_writer::{self, Answers};
 use crate::check::{self, Checked, Policy};
 use crate::cli::InitArgs;
 use crate::error::{Error, exit};
+use crate::file_read::{Capped, read_capped};
+use crate::file_update::Refused;
 use crate::output::requests::{self, Shown};
 use crate::output::{Paint, Streams, diagnostics};
 use crate::schema::SCHEMA_FILE;
@@ -27,6 +29,12 @@ use crate::{file_update, interrupt, payload, request};
 pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     let policy = Policy::new(&request::process_env);
     let existing = read_existing(&args.file)?;
+    // A file the user made read-only is refused before any question.
+    if existing.is_some() && is_read_only(&args.file) {
+        return Err(Error::ReadOnly {
+            path: args.file.clone(),
+        });
+    }
     let Some(taken) = names_taken(&args.file, existing.as_deref(), &policy, streams)? else {
         return Ok(exit::PROBLEMS);
     };
@@ -44,7 +52,7 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     } else {
         flags::complete(given, &taken)?
     };
-    let text = match result(&args.file, existing.as_deref(), &answers, taken.len()) {
+    let text = match result(&args.file, existing.as_deref(), &answers) {
         Ok(text) => text,
         Err((message, code)) => {
             streams.error(&message)?;
@@ -70,7 +78,7 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
         return Ok(exit::OK);
     }
     let schema = existing.is_none() && wants_schema(&args, interactive, &*theme)?;
-    write(&args.file, &text, &answers, existing.is_some(), streams)?;
+    write(&args.file, existing.as_deref(), &text, &answers, streams)?;
     if schema {
         write_schema(&args.file, streams)?;
     }
@@ -108,12 +116,7 @@ fn names_taken(
 }
 
 /// The file as it would be written, read back: or why not, with the exit code.
-fn result(
-    path: &Path,
-    existing: Option<&str>,
-    answers: &Answers,
-    actions_before: usize,
-) -> Result<String, (String, i32)> {
+fn result(path: &Path, existing: Option<&str>, answers: &Answers) -> Result<String, (String, i32)> {
     let text = match existing {
         None => action_writer::new_file(answers),
         Some(existing) => action_writer::append(existing, answers).map_err(|refusal| {
@@ -125,7 +128,7 @@ fn result(
             (message, exit::PROBLEMS)
         })?,
     };
-    action_writer::read_back(&text, answers, actions_before).map_err(|refusal| {
+    action_writer::read_back(&text, answers, existing).map_err(|refusal| {
         let message = format!("{}; {} was left as it was", refusal.0, path.display());
         (message, exit::FATAL)
     })?;
@@ -195,23 +198,22 @@ fn schema_path(file: &Path) -> std::path::PathBuf {
 
 fn write(
     path: &Path,
+    existing: Option<&str>,
     text: &str,
     answers: &Answers,
-    appended: bool,
     streams: &mut Streams,
 ) -> Result<(), Error> {
     if interrupt::requested() {
         return Err(Error::Interrupted);
     }
-    let write_error = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(write_error)?;
+        std::fs::create_dir_all(parent).map_err(|source| Error::Write {
+            path: path.to_owned(),
+            source,
+        })?;
     }
-    file_update::replace(path, text).map_err(write_error)?;
-    let verb = if appended {
+    update(path, existing, text)?;
+    let verb = if existing.is_some() {
         "added to"
     } else {
         "written to new file"
@@ -223,31 +225,56 @@ fn write(
     ))
 }
 
+/// Writes `text` over what `path` held (`existing`), or refuses as the file says.
+fn update(path: &Path, existing: Option<&str>, text: &str) -> Result<(), Error> {
+    file_update::replace(path, existing, text).map_err(|refused| match refused {
+        Refused::Changed => Error::Changed {
+            path: path.to_owned(),
+        },
+        Refused::ReadOnly => Error::ReadOnly {
+            path: path.to_owned(),
+        },
+        Refused::Io(source) => Error::Write {
+            path: path.to_owned(),
+            source,
+        },
+    })
+}
+
 fn write_schema(file: &Path, streams: &mut Streams) -> Result<(), Error> {
     let path = schema_path(file);
     let mut text = serde_json::to_string_pretty(&crate::schema::schema()).unwrap_or_default();
     text.push('\n');
-    file_update::replace(&path, &text).map_err(|source| Error::Write {
-        path: path.clone(),
-        source,
-    })?;
+    let existing = std::fs::read_to_string(&path).ok();
+    update(&path, existing.as_deref(), &text)?;
     streams.note(&format!("the schema written to {}", path.display()))
 }
 
+fn is_read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
+}
+
+/// The file to append to, or `None` when there is none yet.
 fn read_existing(path: &Path) -> Result<Option<String>, Error> {
-    match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|_| Error::Usage {
-                message: format!("{} is not UTF-8 text", path.display()),
-                help: "init appends only to UTF-8 action files".to_owned(),
-            }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(Error::Read {
-            path: path.to_owned(),
-            source,
-        }),
-    }
+    let bytes = match read_capped(path) {
+        Ok(Capped::Bytes(bytes)) => bytes,
+        Ok(Capped::TooLarge(_)) => {
+            return Err(Error::Usage {
+                message: format!("{} is larger than an action file may be", path.display()),
+                help: "init appends to action files of 4 MiB at most".to_owned(),
+            });
+        }
+        Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(error) => return Err(error),
+    };
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| Error::Usage {
+            message: format!("{} is not UTF-8 text", path.display()),
+            help: "init appends only to UTF-8 action files".to_owned(),
+        })
 }
 
 /// The new action rendered against its event's sample payload with the environment's
