@@ -2,6 +2,8 @@
 //! Nothing here prints: an [`Exchange`] is a value that the output layer reports.
 
 use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use ureq::http;
@@ -105,6 +107,8 @@ impl std::fmt::Display for Failure {
 /// Sends requests through one agent, so connections to the same host are reused.
 pub struct Sender {
     agent: ureq::Agent,
+    /// Connections opened so far, to tell a request sent on a pooled connection.
+    opened: Arc<AtomicU64>,
 }
 
 impl Sender {
@@ -123,27 +127,56 @@ impl Sender {
             .user_agent("")
             .tls_config(tls)
             .build();
+        let opened = Arc::new(AtomicU64::new(0));
+        let connector = CountingConnector {
+            inner: ureq::unversioned::transport::DefaultConnector::new(),
+            opened: Arc::clone(&opened),
+        };
         Sender {
-            agent: ureq::Agent::with_parts(
-                config,
-                ureq::unversioned::transport::DefaultConnector::new(),
-                CachingResolver::default(),
-            ),
+            agent: ureq::Agent::with_parts(config, connector, CachingResolver::default()),
+            opened,
         }
     }
 
     /// Sends `request`, cut off at `timeout` however the server behaves.
+    ///
+    /// A pooled connection the server has closed (HTTP/1.1 lets it close after any
+    /// answer) fails before the request reaches it; the request then goes once more on a
+    /// fresh connection, within the same deadline. That is not a retry: the server never
+    /// received it, and the platform opens connections of its own.
     pub fn send(&self, request: Request, timeout: Duration) -> Exchange {
         let start = Instant::now();
-        let outcome = match self.exchange(&request, timeout) {
+        let mut result = self.exchange_counted(&request, timeout);
+        for _ in 0..2 {
+            match &result {
+                Err((error, false)) if is_closed_connection(error) => {
+                    let left = timeout.saturating_sub(start.elapsed());
+                    result = self.exchange_counted(&request, left);
+                }
+                _ => break,
+            }
+        }
+        let outcome = match result {
             Ok(response) => Outcome::Response(response),
-            Err(error) => Outcome::Failed(failure(error, &request, timeout)),
+            Err((error, _)) => Outcome::Failed(failure(error, &request, timeout)),
         };
         Exchange {
             request,
             outcome,
             elapsed: start.elapsed(),
         }
+    }
+
+    /// One exchange; an error says whether a connection was opened for it (`false`: it
+    /// went on a pooled one).
+    fn exchange_counted(
+        &self,
+        request: &Request,
+        timeout: Duration,
+    ) -> Result<Response, (ureq::Error, bool)> {
+        let before = self.opened.load(Ordering::SeqCst);
+        self.exchange(request, timeout)
+            .map_err(|error| (error, self.opened.load(Ordering::SeqCst) != before))
     }
 
     fn exchange(&self, request: &Request, timeout: Duration) -> Result<Response, ureq::Error> {
@@ -219,6 +252,40 @@ fn failure(error: ureq::Error, request: &Request, timeout: Duration) -> Failure 
         ureq::Error::Http(e) => Failure::Transport(format!("the request could not be built: {e}")),
         ureq::Error::BadUri(uri) => Failure::Transport(format!("invalid URL: {uri}")),
         other => Failure::Transport(other.to_string()),
+    }
+}
+
+/// A connection that the server had closed: the request did not reach it.
+fn is_closed_connection(error: &ureq::Error) -> bool {
+    matches!(error, ureq::Error::Io(e) if matches!(
+        e.kind(),
+        std::io::ErrorKind::UnexpectedEof
+            | std::io::ErrorKind::ConnectionReset
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::BrokenPipe
+    ))
+}
+
+/// The default connector, counting the connections it opens.
+#[derive(Debug)]
+struct CountingConnector {
+    inner: ureq::unversioned::transport::DefaultConnector,
+    opened: Arc<AtomicU64>,
+}
+
+impl ureq::unversioned::transport::Connector<()> for CountingConnector {
+    type Out = Box<dyn ureq::unversioned::transport::Transport>;
+
+    fn connect(
+        &self,
+        details: &ureq::unversioned::transport::ConnectionDetails,
+        chained: Option<()>,
+    ) -> Result<Option<Self::Out>, ureq::Error> {
+        let connection = self.inner.connect(details, chained)?;
+        if connection.is_some() {
+            self.opened.fetch_add(1, Ordering::SeqCst);
+        }
+        Ok(connection)
     }
 }
 

@@ -480,3 +480,25 @@ fn a_terminal_shows_progress() {
         .unwrap();
     session.exp_eof().unwrap();
 }
+
+#[test]
+fn a_server_that_closes_after_each_answer_gets_every_request() {
+    let (base, accepted) = crate::server::misbehaving_counted(Misbehaviour::CloseAfterAnswer);
+    let yaml = (1..=6)
+        .map(|i| format!("  - name: a{i}\n    event: call_end\n    url: BASE/{i}\n"))
+        .collect::<String>();
+    let run = fire(
+        &base,
+        &format!("actions:\n{yaml}"),
+        &["--all", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    for result in exchanges(&run) {
+        assert_eq!(result["ok"], true, "{result}");
+    }
+    assert_eq!(
+        *accepted.lock().unwrap(),
+        6,
+        "one connection a request, each request once"
+    );
+}

@@ -59,6 +59,13 @@ impl Test {
         self
     }
 
+    /// Kills the run after `seconds`: for a test of something that used to hang.
+    pub fn timeout(mut self, seconds: u64) -> Test {
+        self.command
+            .timeout(std::time::Duration::from_secs(seconds));
+        self
+    }
+
     pub fn current_dir(mut self, dir: &Path) -> Test {
         self.command.current_dir(dir);
         self

@@ -239,3 +239,202 @@ fn each_yaml_error_gets_the_help_that_fits_it() {
         }
     }
 }
+
+use crate::harness::Test;
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_skipped_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), "actions: []\n").unwrap();
+    let fifo = dir.path().join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for command in ["validate", "render"] {
+        let run = Test::new()
+            .timeout(30)
+            .args([command, "--color", "never"])
+            .arg_path(dir.path())
+            .run();
+        assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("pipe.yaml was skipped: not a regular file"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn linked_folders_are_followed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("broken.yaml"), "actions:\n  - name: a\n").unwrap();
+    std::os::unix::fs::symlink(other.path(), dir.path().join("linked")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+    let run = Test::new()
+        .timeout(30)
+        .args(["validate", "--color", "never"])
+        .arg_path(dir.path())
+        .run();
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("broken.yaml"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("a link to a folder that is read already"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn devices_and_huge_payloads_are_capped() {
+    let run = Test::new()
+        .timeout(30)
+        .args(["render", "fixtures/examples", "--payload", "/dev/zero"])
+        .run();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("too large"), "{}", run.stderr);
+    let run = Test::new()
+        .timeout(30)
+        .args(["validate", "/dev/zero"])
+        .run();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("more than the limit of 4 MiB"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn positions_cost_nothing_on_one_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let item = "{name: a${N}, event: call_end, url: 'https://x.example.com/${callInfo.callSid}é'}";
+    let items: Vec<String> = (0..20_000)
+        .map(|i| item.replace("${N}", &i.to_string()))
+        .collect();
+    let path = dir.path().join("long.yaml");
+    std::fs::write(&path, format!("actions: [{}]\n", items.join(", "))).unwrap();
+    let run = Test::new()
+        .timeout(60)
+        .args(["validate", "--format", "json"])
+        .arg_path(&path)
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_set_path_too_deep_is_a_command_line_error() {
+    let deep = format!("{}=1", vec!["a"; 20_000].join("."));
+    let run = Test::new()
+        .args([
+            "simulate",
+            "--scenario",
+            "connected",
+            "--format",
+            "json",
+            "fixtures/examples",
+            "--set",
+            &deep,
+        ])
+        .run();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("at most"), "{}", run.stderr);
+}
+
+#[test]
+fn numbers_stay_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("callactions.yaml"),
+        "actions:\n  - name: a\n    event: call_end\n    url: https://x.example.com/${context.big}\n    headers:\n      Content-Type: application/json\n    body: '{\"big\": ${context.big}, \"f\": ${context.f}}'\n",
+    )
+    .unwrap();
+    let run = Test::new()
+        .current_dir(dir.path())
+        .args([
+            "render",
+            "--format",
+            "json",
+            "--set",
+            "context.big=123456789012345678901234567890",
+            "--set",
+            "context.f=0.1000000000000000055511151231257827",
+        ])
+        .run();
+    assert!(run.stdout.contains(r#"{\"big\": 123456789012345678901234567890, \"f\": 0.1000000000000000055511151231257827}"#), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("https://x.example.com/123456789012345678901234567890"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = crate::harness::command()
+        .args(["payload", "call_end"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot write to standard output: no space left on the device"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_long_invalid_name_is_quoted_once_and_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x y".repeat(300_000);
+    let run = render(
+        dir.path(),
+        "long-name.yaml",
+        format!(
+            "actions:\n  - name: \"{name}\"\n    event: call_end\n    url: https://x.example.com/\n"
+        ),
+    );
+    assert_refused(&run, "invalid-name", "is not a valid action name");
+    assert!(
+        run.stderr.len() < 10_000,
+        "{} bytes of messages",
+        run.stderr.len()
+    );
+}
+
+#[test]
+fn an_unknown_host_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("callactions.yaml"),
+        "actions:\n  - name: a\n    event: call_end\n    url: https://api.example.invalid/x\n",
+    )
+    .unwrap();
+    let run = Test::new()
+        .timeout(60)
+        .current_dir(dir.path())
+        .args(["fire", "--all", "--color", "never", "--timeout", "5s"])
+        .run();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("could not resolve host api.example.invalid")
+            || run.stdout.contains("timed out"),
+        "{}",
+        run.stdout
+    );
+}

@@ -111,21 +111,31 @@ pub enum Misbehaviour {
     DripBody,
     /// Answers 200 with a body of this many bytes.
     LargeBody(usize),
+    /// Answers 200 and closes the connection, without saying `Connection: close`.
+    CloseAfterAnswer,
 }
 
 /// A raw TCP server on 127.0.0.1 that serves one connection at a time, at most 20, for at
 /// most 30 seconds in all.
 pub fn misbehaving(how: Misbehaviour) -> String {
+    misbehaving_counted(how).0
+}
+
+/// [`misbehaving`], with the number of connections it accepted.
+pub fn misbehaving_counted(how: Misbehaviour) -> (String, Arc<Mutex<usize>>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("binds 127.0.0.1:0");
     let port = listener.local_addr().expect("an address").port();
+    let accepted = Arc::new(Mutex::new(0));
+    let counter = Arc::clone(&accepted);
     thread::spawn(move || {
         let deadline = Instant::now() + Duration::from_secs(30);
         for stream in listener.incoming().take(20) {
             let Ok(stream) = stream else { return };
+            *counter.lock().unwrap() += 1;
             thread::spawn(move || serve(stream, how, deadline));
         }
     });
-    format!("http://127.0.0.1:{port}")
+    (format!("http://127.0.0.1:{port}"), accepted)
 }
 
 fn serve(mut stream: TcpStream, how: Misbehaviour, deadline: Instant) {
@@ -153,6 +163,13 @@ fn serve(mut stream: TcpStream, how: Misbehaviour, deadline: Instant) {
         Misbehaviour::DripBody => {
             let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
             drip(&mut stream);
+        }
+        Misbehaviour::CloseAfterAnswer => {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            // A moment later, as a server with no keep-alive does: a request sent on the
+            // connection meanwhile is never read.
+            thread::sleep(Duration::from_millis(30));
+            let _ = stream.shutdown(std::net::Shutdown::Both);
         }
         Misbehaviour::LargeBody(size) => {
             let head = format!(
