@@ -159,3 +159,113 @@ fn a_base_url_from_the_environment_shows_where_the_request_goes() {
     );
     assert_masked(&run, "a base URL");
 }
+
+#[test]
+fn what_a_server_echoes_back_is_masked_in_every_form() {
+    let base = crate::server::misbehaving(crate::server::Misbehaviour::Echo);
+    let yaml = "actions:\n  - name: echo\n    event: call_end\n    url: BASE/hook?key=${env.KEY}\n    headers:\n      Authorization: Basic ${env.BASIC}\n      X-Api-Key: literal-key-1234\n";
+    let dir = project(&yaml.replace("BASE", &base));
+    // `user:s3cr3t pass` in base64.
+    let basic = "dXNlcjpzM2NyM3QgcGFzcw==";
+    for format in ["human", "json", "junit"] {
+        let run = Test::new()
+            .current_dir(dir.path())
+            .env("KEY", "s3cr3t key&x")
+            .env("BASIC", basic)
+            .args([
+                "fire", "--all", "-v", "--color", "never", "--format", format,
+            ])
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        for leaked in ["s3cr3t", basic, "literal-key-1234", "s3cr3t%20key"] {
+            assert!(
+                !run.stdout.contains(leaked),
+                "{format} shows {leaked}:\n{}",
+                run.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn a_redirect_that_echoes_the_secret_is_masked() {
+    let server = crate::server::Recorder::start(
+        302,
+        &[("Location", "https://login.example.com/?token=s3cr3t-t0ken")],
+        "",
+    );
+    let dir = project(&format!(
+        "actions:\n  - name: r\n    event: call_end\n    url: {}/hook?token=${{env.TOKEN}}\n",
+        server.base
+    ));
+    for format in ["human", "json", "junit"] {
+        let run = run_in(dir.path(), &["fire", "--all", "--format", format]);
+        assert_eq!(run.code, 1);
+        assert_masked(&run, format);
+        assert!(
+            run.stdout
+                .contains("redirect (302) to https://login.example.com/?token=****"),
+            "{format}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn listen_masks_every_credential_header_in_every_format() {
+    for format in ["human", "json"] {
+        let mut child = crate::harness::command()
+            .args(["listen", "--port", "0", "--count", "1", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        crate::harness::watchdog(child.id(), 60);
+        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
+        let address = line
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("http://"))
+            .unwrap()
+            .to_owned();
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        std::io::Write::write_all(
+            &mut stream,
+            b"GET / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cr3t1\r\nCookie: s=s3cr3t2\r\nX-Api-Key: s3cr3t3\r\nX-Auth-Token: s3cr3t4\r\nProxy-Authorization: Basic s3cr3t5\r\nClient-Secret: s3cr3t6\r\nConnection: close\r\n\r\n",
+        )
+        .unwrap();
+        let _ = std::io::Read::read_to_end(&mut stream, &mut Vec::new());
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains("s3cr3t"), "{format}:\n{stdout}");
+        assert!(stdout.contains("****"), "{format}:\n{stdout}");
+    }
+}
+
+#[test]
+fn a_password_in_the_url_is_refused_for_a_header() {
+    let dir = project(
+        "actions:\n  - name: a\n    event: call_end\n    url: https://user:pw@x.example.com/\n",
+    );
+    let run = Test::new()
+        .current_dir(dir.path())
+        .args(["validate", "--color", "never"])
+        .run();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("the URL holds a user name or password"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Authorization: Basic ${env.NAME}"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("\n   = help: remove"),
+        "{}",
+        run.stdout
+    );
+}

@@ -113,6 +113,9 @@ pub enum Misbehaviour {
     LargeBody(usize),
     /// Answers 200 and closes the connection, without saying `Connection: close`.
     CloseAfterAnswer,
+    /// Answers 200 with the request it received as the body, decoded as a server might log
+    /// it: the request line percent-decoded, and the Basic credentials base64-decoded.
+    Echo,
 }
 
 /// A raw TCP server on 127.0.0.1 that serves one connection at a time, at most 20, for at
@@ -163,6 +166,30 @@ fn serve(mut stream: TcpStream, how: Misbehaviour, deadline: Instant) {
         Misbehaviour::DripBody => {
             let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
             drip(&mut stream);
+        }
+        Misbehaviour::Echo => {
+            let received = String::from_utf8_lossy(&buffer)
+                .trim_end_matches('\0')
+                .to_owned();
+            let decoded = callactions::template::encode::percent_decode(&received, true);
+            let basic = received
+                .lines()
+                .find_map(|l| l.strip_prefix("authorization: Basic "))
+                .and_then(|b| {
+                    use base64::Engine;
+                    base64::engine::general_purpose::STANDARD
+                        .decode(b.trim())
+                        .ok()
+                })
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            let body = format!("{received}\n{decoded}\n{basic}\n");
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nSet-Cookie: session=s3cr3t-cookie\r\nContent-Length: {}\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body.as_bytes());
         }
         Misbehaviour::CloseAfterAnswer => {
             let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
