@@ -94,3 +94,35 @@ actions:
         assert_eq!(got, sent, "{shell} sent something else:\n{}", script.stdout);
     }
 }
+
+#[test]
+fn a_body_with_a_nul_byte_goes_through_printf() {
+    let server = Recorder::start(200, &[], "");
+    let dir = project(&format!(
+        "actions:\n  - name: nul\n    event: call_end\n    url: {}/nul\n    headers:\n      Content-Type: text/plain\n    body: 'a${{context.n}}% \\b'\n",
+        server.base
+    ));
+    let script = Test::new()
+        .current_dir(dir.path())
+        .args([
+            "render",
+            "--format",
+            "curl",
+            "--set",
+            r#"context.n="x\u0000y""#,
+        ])
+        .run();
+    assert_eq!(script.code, 0, "{}", script.stderr);
+    assert!(script.stdout.contains("printf "), "{}", script.stdout);
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script.stdout.replace("| curl", "| curl -sS -o /dev/null"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(server.requests()[0].body, "ax\0y% \\b");
+}
