@@ -3,8 +3,10 @@
 //! `init`'s preview and the language server all get their findings here, so a finding
 //! has the same rule, severity, place and message in every command.
 
-use std::path::Path;
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -107,4 +109,90 @@ fn finish(mut file: ActionFile, mut diagnostics: Vec<Diagnostic>, policy: &Polic
     diagnostics.sort();
     diagnostics.dedup();
     Checked { file, diagnostics }
+}
+
+/// Checks `files` on every core and hands each result to `take` in the order of `files`,
+/// as soon as it and every file before it are ready; `work` runs on the worker threads,
+/// so what a command makes of a file (rendering it, say) is done in parallel too. At most
+/// a few files per core are held at once, however many there are, so memory stays flat.
+/// The first error `take` returns stops the run.
+pub fn each_in_order<R, E>(
+    files: &[PathBuf],
+    policy: &Policy<'_>,
+    work: impl Fn(Result<Checked, Error>) -> R + Sync,
+    mut take: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    R: Send,
+{
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len())
+        .max(1);
+    let window = threads * 4;
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // The index of the next result `take` gets: no worker starts a file further ahead.
+    let taken = (Mutex::new(0usize), Condvar::new());
+    let (sender, results) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let (next, stop, taken, work) = (&next, &stop, &taken, &work);
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::SeqCst);
+                    if index >= files.len() || !wait_for_turn(index, window, taken, stop) {
+                        return;
+                    }
+                    let result = work(path(&files[index], policy));
+                    if sender.send((index, result)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut ready = BTreeMap::new();
+        let mut wanted = 0;
+        for (index, result) in results.iter() {
+            ready.insert(index, result);
+            while let Some(result) = ready.remove(&wanted) {
+                if let Err(error) = take(result) {
+                    stop.store(true, Ordering::SeqCst);
+                    taken.1.notify_all();
+                    return Err(error);
+                }
+                wanted += 1;
+                if let Ok(mut count) = taken.0.lock() {
+                    *count = wanted;
+                }
+                taken.1.notify_all();
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Waits until file `index` is within `window` of the next one to be taken; `false` when
+/// the run stopped meanwhile.
+fn wait_for_turn(
+    index: usize,
+    window: usize,
+    (count, turned): &(Mutex<usize>, Condvar),
+    stop: &AtomicBool,
+) -> bool {
+    let Ok(mut taken) = count.lock() else {
+        return false;
+    };
+    while index >= *taken + window {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        taken = match turned.wait(taken) {
+            Ok(taken) => taken,
+            Err(_) => return false,
+        };
+    }
+    !stop.load(Ordering::SeqCst)
 }

@@ -39,6 +39,12 @@ fn build_sample(event: Event) -> Value {
     payload
 }
 
+/// The value at a dot path of names (a path of the variable table), if the payload has one.
+pub fn get_path<'v>(payload: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.')
+        .try_fold(payload, |value, key| value.get(key))
+}
+
 /// The value at `path`, if the payload has one.
 pub fn get<'v>(payload: &'v Value, path: &VarPath) -> Option<&'v Value> {
     path.segments()
@@ -139,6 +145,8 @@ pub struct Payloads {
     /// `--payload DIR`: the events that have a `DIR/<event>.json`.
     by_event: HashMap<Event, Value>,
     overrides: Vec<Override>,
+    /// The payload of each event, in [`Event::ALL`] order, made at load.
+    resolved: Vec<Value>,
 }
 
 impl Payloads {
@@ -159,12 +167,19 @@ impl Payloads {
             }
             Some(file) => payloads.file = Some(read_json(file)?),
         }
+        // Each event's payload is made once, and every action of the event reads it.
+        for event in Event::ALL {
+            let payload = payloads.for_event_or(event, || sample(event))?;
+            payloads.resolved.push(payload);
+        }
         Ok(payloads)
     }
 
     /// The payload an action of `event` is rendered against.
-    pub fn for_event(&self, event: Event) -> Result<Value, Error> {
-        self.for_event_or(event, || sample(event))
+    pub fn for_event(&self, event: Event) -> &Value {
+        self.resolved
+            .get(event as usize)
+            .unwrap_or_else(|| sample_ref(event))
     }
 
     /// The payload of `event` from the command line, or `default` where it gives none;

@@ -4,6 +4,7 @@
 //! A request knows where its secrets stand; it never hides them itself. Each output asks
 //! for [`Request::shown`] with the command's [`Reveal`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde_json::Value;
@@ -232,7 +233,7 @@ struct Refused {
     help: Option<String>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     fn error(
         &self,
         place: &str,
@@ -251,12 +252,16 @@ impl Renderer<'_> {
 
     /// A placeholder's value: from the environment, from the payload, or `null` (with a
     /// warning) when the payload does not have it.
-    fn resolve(&mut self, placeholder: &Placeholder, place: &str) -> Result<Value, Refused> {
+    fn resolve(
+        &mut self,
+        placeholder: &Placeholder,
+        place: &str,
+    ) -> Result<Cow<'a, Value>, Refused> {
         if let Some(name) = placeholder.env_name() {
             return match (self.options.env)(name) {
                 Some(value) => {
                     self.secrets.echoes.add(&value);
-                    Ok(Value::String(value))
+                    Ok(Cow::Owned(Value::String(value)))
                 }
                 None => Err(Refused {
                     message: SecretText::plain(format!("environment variable `{name}` is not set")),
@@ -265,7 +270,7 @@ impl Renderer<'_> {
             };
         }
         match payload::get(self.payload, &placeholder.path) {
-            Some(value) => Ok(value.clone()),
+            Some(value) => Ok(Cow::Borrowed(value)),
             None => {
                 self.warnings.push(Warning {
                     message: format!(
@@ -278,7 +283,7 @@ impl Renderer<'_> {
                     ),
                     span: placeholder.span,
                 });
-                Ok(Value::Null)
+                Ok(Cow::Owned(Value::Null))
             }
         }
     }

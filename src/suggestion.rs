@@ -18,6 +18,24 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, candidate)| candidate)
 }
 
+/// The candidate that `input` is most likely a slip of: at most one edit in four
+/// letters (`sumary` for `summary`, `customerID` for `customerId`). Stricter than
+/// [`closest`], for where a miss is a warning on a name that may well be meant.
+pub fn slip_of<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lowered = input.to_lowercase();
+    let length = input.chars().count();
+    let allowed = (length / 4).max(1);
+    candidates
+        .into_iter()
+        .filter(|candidate| *candidate != input)
+        // Lengths further apart than the edits allowed cannot be a slip.
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= allowed)
+        .map(|candidate| (distance(&lowered, &candidate.to_lowercase()), candidate))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
 /// Edit distance counting an insertion, a deletion, a substitution or a swap of two
 /// neighbours as one edit (optimal string alignment): `snyc` is one edit from `sync`.
 pub fn distance(a: &str, b: &str) -> usize {
@@ -48,6 +66,15 @@ mod tests {
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("méthod", "method"), 1);
         assert_eq!(distance("snyc", "sync"), 1);
+    }
+
+    #[test]
+    fn slips() {
+        let keys = ["summary", "interested", "customerId"];
+        assert_eq!(slip_of("sumary", keys), Some("summary"));
+        assert_eq!(slip_of("customerID", keys), Some("customerId"));
+        assert_eq!(slip_of("interestLevel", keys), None);
+        assert_eq!(slip_of("tier", keys), None);
     }
 
     #[test]

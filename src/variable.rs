@@ -315,8 +315,8 @@ impl Lookup<'_> {
 
 pub fn lookup(path: &VarPath) -> Lookup<'_> {
     let mut object = None;
-    for variable in VARIABLES {
-        match compare(variable.path, path.segments()) {
+    for (variable, table_path) in VARIABLES.iter().zip(segments_of_table()) {
+        match compare(table_path, path.segments()) {
             Overlap::Same => return Lookup::Variable(variable),
             Overlap::Below(Segment::Key(key)) if variable.open => {
                 return Lookup::OpenKey {
@@ -334,6 +334,18 @@ pub fn lookup(path: &VarPath) -> Lookup<'_> {
     object.map_or(Lookup::Unknown, Lookup::Object)
 }
 
+/// The segments of each variable's path, split once: every placeholder of every file is
+/// looked up against them.
+fn segments_of_table() -> &'static [Vec<&'static str>] {
+    static SEGMENTS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    SEGMENTS.get_or_init(|| {
+        VARIABLES
+            .iter()
+            .map(|v| v.path.split('.').collect())
+            .collect()
+    })
+}
+
 /// How a path of the table and a template's path relate.
 enum Overlap<'p> {
     Same,
@@ -344,8 +356,8 @@ enum Overlap<'p> {
     Apart,
 }
 
-fn compare<'p>(table_path: &str, segments: &'p [Segment]) -> Overlap<'p> {
-    let mut table = table_path.split('.');
+fn compare<'p>(table_path: &[&str], segments: &'p [Segment]) -> Overlap<'p> {
+    let mut table = table_path.iter();
     let mut given = segments.iter();
     loop {
         match (table.next(), given.next()) {

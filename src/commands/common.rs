@@ -2,14 +2,12 @@
 //! loading and showing those findings, the selection, and the sender for those that fire.
 
 use crate::check::Policy;
-use crate::cli::{FindingArgs, PayloadArgs, RenderFormat, Selection};
+use crate::cli::{FindingArgs, PayloadArgs, Selection};
 use crate::diagnostic::Severity;
 use crate::error::Error;
-use crate::output::curl;
-use crate::output::requests::{self, Shown};
 use crate::output::{Streams, diagnostics};
 use crate::payload::Payloads;
-use crate::request::{self, Options, RenderError, Request, Warning};
+use crate::request::{self, Options, RenderError, Warning};
 use crate::rules::{self, RULES};
 use crate::runner::{ActionRun, Finding};
 use crate::secrets::Reveal;
@@ -182,102 +180,4 @@ pub(super) fn report_run(
         Some(error) => report_render_error(error, item, reveal, streams),
         None => Ok(()),
     }
-}
-
-/// What rendering the selected actions came to.
-pub(super) struct Rendered {
-    pub rendered: usize,
-    pub failed: usize,
-    /// Warnings of rendering (a variable missing from the payload).
-    pub warned: usize,
-}
-
-impl Rendered {
-    /// The verdict (SPEC §7): any error finding, any action not rendered, any warning
-    /// under `--strict`, fails the run.
-    pub fn exit_code(&self, inputs: &Inputs) -> i32 {
-        let warnings_fail = inputs.policy.strict && self.warned > 0;
-        if self.failed > 0 || inputs.workspace.has_errors() || warnings_fail {
-            crate::error::exit::PROBLEMS
-        } else {
-            crate::error::exit::OK
-        }
-    }
-}
-
-/// Prints rendered requests in `format`, masked as asked.
-fn print_requests(
-    requests: &[(Request, &Selected<'_>)],
-    format: RenderFormat,
-    reveal: Reveal,
-    streams: &mut Streams,
-) -> Result<(), Error> {
-    let shown: Vec<Shown<'_>> = requests
-        .iter()
-        .map(|(request, item)| Shown {
-            request,
-            reveal,
-            file: &item.file.path,
-            line: item.action.span.start.line,
-        })
-        .collect();
-    streams.out(|out, paint| match format {
-        RenderFormat::Human => requests::human(out, paint, &shown),
-        RenderFormat::Json => requests::json(out, &shown),
-        RenderFormat::Curl => {
-            let raw: Vec<&Request> = requests.iter().map(|(r, _)| r).collect();
-            curl::commands(out, &raw, reveal)
-        }
-    })
-}
-
-/// Renders the selected actions and prints them (unless `quiet`), with a summary on
-/// standard error; what `render` and `fire --dry-run` do.
-pub(super) fn render(
-    selected: &[Selected<'_>],
-    inputs: &Inputs,
-    format: RenderFormat,
-    reveal: Reveal,
-    quiet: bool,
-    streams: &mut Streams,
-) -> Result<Rendered, Error> {
-    let mut tally = Rendered {
-        rendered: 0,
-        failed: 0,
-        warned: 0,
-    };
-    let mut requests = Vec::new();
-    for item in selected {
-        // An action whose errors keep its request from being built is not rendered; its
-        // findings are above.
-        if item.action.faulty {
-            tally.failed += 1;
-            continue;
-        }
-        let payload = inputs.payloads.for_event(item.action.event)?;
-        match request::render(item.action, &payload, &inputs.options) {
-            Ok((request, warnings)) => {
-                tally.warned += warnings.len();
-                report_warnings(&warnings, item, &inputs.policy, streams)?;
-                requests.push((request, item));
-            }
-            Err(error) => {
-                tally.failed += 1;
-                report_render_error(&error, item, reveal, streams)?;
-            }
-        }
-    }
-    tally.rendered = requests.len();
-    if quiet {
-        return Ok(tally);
-    }
-    print_requests(&requests, format, reveal, streams)?;
-    let (mut errors, mut warnings) = diagnostics::count(&inputs.workspace.diagnostics);
-    match inputs.policy.strict {
-        true => errors += tally.warned,
-        false => warnings += tally.warned,
-    }
-    let line = diagnostics::rendered_summary(tally.rendered, tally.failed, errors, warnings);
-    streams.note(&line)?;
-    Ok(tally)
 }

@@ -1,4 +1,5 @@
 use super::common::{self, Inputs};
+use super::render;
 use crate::cli::{FireArgs, RenderFormat, ReportFormat};
 use crate::error::{Error, exit};
 use crate::output::exchanges::{self, Show};
@@ -15,23 +16,28 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
                 .to_owned(),
         });
     }
+    let reveal = Reveal::from_flag(args.show_secrets);
+    if args.dry_run {
+        let how = render::How {
+            format: RenderFormat::Human,
+            reveal,
+            quiet: args.findings.quiet,
+        };
+        let code = render::render(
+            &args.paths,
+            &args.selection,
+            args.payload,
+            &args.findings,
+            how,
+            streams,
+        )?;
+        streams.note("dry run: nothing was sent")?;
+        return Ok(code);
+    }
     let inputs = common::inputs(&args.paths, args.payload, &args.findings, streams)?;
     let selected = common::select(&inputs.workspace, &args.selection)?;
     if selected.is_empty() {
         streams.warn("the files have no actions; nothing was sent")?;
-    }
-    let reveal = Reveal::from_flag(args.show_secrets);
-    if args.dry_run {
-        let rendered = common::render(
-            &selected,
-            &inputs,
-            RenderFormat::Human,
-            reveal,
-            args.findings.quiet,
-            streams,
-        )?;
-        streams.note("dry run: nothing was sent")?;
-        return Ok(rendered.exit_code(&inputs));
     }
     let sender = common::sender(args.send.insecure, streams)?;
     let runner = Runner {
@@ -80,10 +86,10 @@ fn send(
             streams
                 .err(|err, _| progress::draw(err, index + 1, selected.len(), &item.action.name))?;
         }
-        let payload = inputs.payloads.for_event(item.action.event)?;
+        let payload = inputs.payloads.for_event(item.action.event);
         let run = runner.run(
             item.action,
-            &payload,
+            payload,
             common::errors_of(&inputs.workspace, item),
         );
         if progress {

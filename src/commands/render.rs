@@ -1,24 +1,294 @@
+//! `render` (and `fire --dry-run`): each file checked and its selected actions rendered on
+//! every core, then printed in order as soon as they are ready, and dropped — so memory
+//! stays flat however many files there are, and the first request shows at once.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
 use super::common;
-use crate::cli::RenderArgs;
-use crate::error::Error;
-use crate::output::Streams;
+use crate::check::{self, Checked, Policy};
+use crate::cli::{FindingArgs, PayloadArgs, RenderArgs, RenderFormat, Selection};
+use crate::diagnostic::Severity;
+use crate::error::{Error, exit};
+use crate::event::Event;
+use crate::output::requests::{self, Listing, Shown};
+use crate::output::{Paint, Streams, curl, diagnostics};
+use crate::payload::Payloads;
+use crate::request::{self, Options};
 use crate::secrets::Reveal;
+use crate::source::sources;
+use crate::suggestion::{closest, join_and};
 
 pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
-    let inputs = common::inputs(&args.paths, args.payload, &args.findings, streams)?;
-    let workspace = &inputs.workspace;
-    let selected = common::select(workspace, &args.selection)?;
-    if workspace.files.iter().all(|f| f.actions.is_empty()) && !workspace.has_errors() {
+    let how = How {
+        format: args.format,
+        reveal: Reveal::from_flag(args.show_secrets),
+        quiet: args.findings.quiet,
+    };
+    render(
+        &args.paths,
+        &args.selection,
+        args.payload,
+        &args.findings,
+        how,
+        streams,
+    )
+}
+
+/// How rendered requests are shown.
+#[derive(Clone, Copy)]
+pub(super) struct How {
+    pub format: RenderFormat,
+    pub reveal: Reveal,
+    pub quiet: bool,
+}
+
+/// What one file came to, formatted already: its findings and render problems for
+/// standard error, each rendered request for standard output.
+struct Rendered {
+    stderr: Vec<u8>,
+    requests: Vec<Vec<u8>>,
+    tally: Tally,
+    /// The names and events of the file's actions, for a selection that matches nothing.
+    names: Vec<String>,
+    events: Vec<Event>,
+}
+
+#[derive(Default)]
+struct Tally {
+    rendered: usize,
+    failed: usize,
+    warned: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.rendered += other.rendered;
+        self.failed += other.failed;
+        self.warned += other.warned;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+    }
+}
+
+pub(super) fn render(
+    paths: &[PathBuf],
+    selection: &Selection,
+    payload: PayloadArgs,
+    findings: &FindingArgs,
+    how: How,
+    streams: &mut Streams,
+) -> Result<i32, Error> {
+    let policy = common::policy(findings)?;
+    let discovered = crate::loader::discover(paths)?;
+    common::report_skipped(&discovered.skipped, streams)?;
+    let payloads = Payloads::load(payload.payload.as_deref(), payload.sets)?;
+    let options = Options {
+        env: &request::process_env,
+    };
+    let paints = (streams.out_paint, streams.err_paint);
+    let file = |checked: Result<Checked, Error>| {
+        checked.map(|checked| {
+            render_file(
+                &checked, selection, &payloads, &options, &policy, how, paints,
+            )
+        })
+    };
+    // A name no action has is a command-line error, said before anything is printed;
+    // so with `--action`, what is rendered waits for the last file.
+    let hold = !selection.actions.is_empty();
+    let mut held = Vec::new();
+    let mut tally = Tally::default();
+    let mut listing = Listing::new(how.format == RenderFormat::Json);
+    let (mut names, mut events) = (BTreeSet::new(), BTreeSet::new());
+    check::each_in_order(&discovered.files, &policy, file, |rendered| {
+        let rendered = rendered?;
+        tally.add(&rendered.tally);
+        names.extend(rendered.names.iter().cloned());
+        events.extend(rendered.events.iter().copied());
+        match hold {
+            true => held.push(rendered),
+            false => print(&rendered, &mut listing, how, streams)?,
+        }
+        Ok::<_, Error>(())
+    })?;
+    check_selection(selection, &names, &events, tally.rendered + tally.failed)?;
+    for rendered in &held {
+        print(rendered, &mut listing, how, streams)?;
+    }
+    if names.is_empty() && tally.errors == 0 && selection.is_empty() {
         streams.warn("the files have no actions")?;
     }
-    let reveal = Reveal::from_flag(args.show_secrets);
-    let rendered = common::render(
-        &selected,
-        &inputs,
-        args.format,
-        reveal,
-        args.findings.quiet,
-        streams,
-    )?;
-    Ok(rendered.exit_code(&inputs))
+    if !how.quiet {
+        streams.out(|out, _| listing.finish(out))?;
+        let line = diagnostics::rendered_summary(
+            tally.rendered,
+            tally.failed,
+            tally.errors,
+            tally.warnings,
+        );
+        streams.note(&line)?;
+    }
+    let warnings_fail = policy.strict && tally.warned > 0;
+    Ok(if tally.failed > 0 || tally.errors > 0 || warnings_fail {
+        exit::PROBLEMS
+    } else {
+        exit::OK
+    })
+}
+
+fn print(
+    rendered: &Rendered,
+    listing: &mut Listing,
+    how: How,
+    streams: &mut Streams,
+) -> Result<(), Error> {
+    streams.err(|err, _| err.write_all(&rendered.stderr))?;
+    if how.quiet {
+        return Ok(());
+    }
+    streams.out(|out, _| {
+        for request in &rendered.requests {
+            listing.item(out, request)?;
+        }
+        Ok(())
+    })
+}
+
+/// A name no action has, or an event no selected action fires at, is a command-line
+/// error that says what the files have.
+fn check_selection(
+    selection: &Selection,
+    names: &BTreeSet<String>,
+    events: &BTreeSet<Event>,
+    matched: usize,
+) -> Result<(), Error> {
+    for name in &selection.actions {
+        if !names.contains(name) {
+            return Err(Error::UnknownAction {
+                name: name.clone(),
+                suggestion: closest(name, names.iter().map(String::as_str)).map(str::to_owned),
+            });
+        }
+    }
+    if matched > 0 || selection.events.is_empty() {
+        return Ok(());
+    }
+    let wanted: Vec<String> = selection.events.iter().map(|e| format!("`{e}`")).collect();
+    let has: Vec<String> = events.iter().map(|e| format!("`{e}`")).collect();
+    Err(Error::Usage {
+        message: match selection.actions.is_empty() {
+            true => format!("no action fires at {}", join_and(&wanted)),
+            false => format!("no action of the selection fires at {}", join_and(&wanted)),
+        },
+        help: match has.is_empty() {
+            true => "the files have no actions".to_owned(),
+            false => format!("the files have actions of {}", join_and(&has)),
+        },
+    })
+}
+
+/// One file's findings and its selected actions rendered, formatted for the streams.
+fn render_file(
+    checked: &Checked,
+    selection: &Selection,
+    payloads: &Payloads,
+    options: &Options<'_>,
+    policy: &Policy<'_>,
+    how: How,
+    (out_paint, err_paint): (Paint, Paint),
+) -> Rendered {
+    let mut stderr = Vec::new();
+    let file_sources = sources([(checked.file.path.as_path(), &checked.file.source)]);
+    let _ = diagnostics::human(&mut stderr, err_paint, &checked.diagnostics, &file_sources);
+    let (errors, warnings) = diagnostics::count(&checked.diagnostics);
+    let mut rendered = Rendered {
+        stderr,
+        requests: Vec::new(),
+        tally: Tally {
+            errors,
+            warnings,
+            ..Tally::default()
+        },
+        names: checked
+            .file
+            .actions
+            .iter()
+            .map(|a| a.name.clone())
+            .collect(),
+        events: checked.file.actions.iter().map(|a| a.event).collect(),
+    };
+    let selected = checked.file.actions.iter().filter(|action| {
+        (selection.events.is_empty() || selection.events.contains(&action.event))
+            && (selection.actions.is_empty() || selection.actions.contains(&action.name))
+    });
+    for action in selected {
+        // An action whose errors keep its request from being built is not rendered; its
+        // findings are above.
+        if action.faulty {
+            rendered.tally.failed += 1;
+            continue;
+        }
+        let payload = payloads.for_event(action.event);
+        let request = match request::render(action, payload, options) {
+            Ok((request, warnings)) => {
+                rendered.tally.warned += warnings.len();
+                let strict = policy.severity(Severity::Warning) == Severity::Error;
+                match strict {
+                    true => rendered.tally.errors += warnings.len(),
+                    false => rendered.tally.warnings += warnings.len(),
+                }
+                let path = checked.file.path.display();
+                for warning in &warnings {
+                    let location = format!("{path}:{}", warning.span.start);
+                    let label = match strict {
+                        true => err_paint.error("error"),
+                        false => err_paint.warning("warning"),
+                    };
+                    let _ = diagnostics::note(
+                        &mut rendered.stderr,
+                        err_paint,
+                        &label,
+                        &warning.message,
+                        Some(&location),
+                        Some(&warning.help),
+                    );
+                }
+                request
+            }
+            Err(error) => {
+                rendered.tally.failed += 1;
+                let location = error
+                    .span
+                    .map(|span| format!("{}:{}", checked.file.path.display(), span.start));
+                let label = err_paint.error("error");
+                let _ = diagnostics::note(
+                    &mut rendered.stderr,
+                    err_paint,
+                    &label,
+                    &error.describe(how.reveal),
+                    location.as_deref(),
+                    error.help.as_deref(),
+                );
+                continue;
+            }
+        };
+        let shown = Shown {
+            request: &request,
+            reveal: how.reveal,
+            file: &checked.file.path,
+            line: action.span.start.line,
+        };
+        let mut item = Vec::new();
+        let _ = match how.format {
+            RenderFormat::Human => requests::human_item(&mut item, out_paint, &shown),
+            RenderFormat::Json => requests::json_item(&mut item, &shown),
+            RenderFormat::Curl => curl::commands(&mut item, &[&request], how.reveal),
+        };
+        rendered.requests.push(item);
+        rendered.tally.rendered += 1;
+    }
+    rendered
 }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::Paint;
+use super::paint::Paint;
 use super::text::{pictured, visible};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{Source, Sources};
@@ -82,6 +82,26 @@ fn snippet(
             paint.bold("help"),
             visible(&d.help)
         )?;
+    }
+    Ok(())
+}
+
+/// A problem that is not a rule's finding (a render error, a variable missing from the
+/// payload): `label: message`, where it stands, and how to fix it.
+pub fn note(
+    out: &mut dyn Write,
+    paint: Paint,
+    label: &str,
+    message: &str,
+    location: Option<&str>,
+    help: Option<&str>,
+) -> io::Result<()> {
+    writeln!(out, "{label}: {}", visible(message))?;
+    if let Some(location) = location {
+        writeln!(out, "  {} {}", paint.accent("-->"), visible(location))?;
+    }
+    if let Some(help) = help {
+        writeln!(out, "  {}: {}", paint.bold("help"), visible(help))?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::Paint;
+use super::paint::Paint;
 use crate::event::{Event, Scenario};
 
 pub fn human(out: &mut dyn Write, paint: Paint) -> io::Result<()> {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
-use super::Paint;
+use super::paint::Paint;
 use super::diagnostics::plural;
 use super::requests::pretty_body;
 use super::text::{one_line, visible};

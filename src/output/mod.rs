@@ -89,7 +89,10 @@ impl Streams {
         location: Option<String>,
         help: Option<&str>,
     ) -> Result<(), Error> {
-        self.err(|err, paint| at(err, paint, &paint.error("error"), message, location, help))
+        self.err(|err, paint| {
+            let label = paint.error("error");
+            diagnostics::note(err, paint, &label, message, location.as_deref(), help)
+        })
     }
 
     /// A warning with where it stands and how to fix it.
@@ -100,14 +103,8 @@ impl Streams {
         help: Option<&str>,
     ) -> Result<(), Error> {
         self.err(|err, paint| {
-            at(
-                err,
-                paint,
-                &paint.warning("warning"),
-                message,
-                location,
-                help,
-            )
+            let label = paint.warning("warning");
+            diagnostics::note(err, paint, &label, message, location.as_deref(), help)
         })
     }
 
@@ -116,27 +113,4 @@ impl Streams {
         self.out.flush().map_err(Error::Stdout)?;
         self.err.flush().map_err(Error::Stderr)
     }
-}
-
-fn at(
-    err: &mut dyn Write,
-    paint: Paint,
-    label: &str,
-    message: &str,
-    location: Option<String>,
-    help: Option<&str>,
-) -> io::Result<()> {
-    writeln!(err, "{label}: {}", text::visible(message))?;
-    if let Some(location) = location {
-        writeln!(
-            err,
-            "  {} {}",
-            paint.accent("-->"),
-            text::visible(&location)
-        )?;
-    }
-    if let Some(help) = help {
-        writeln!(err, "  {}: {}", paint.bold("help"), text::visible(help))?;
-    }
-    Ok(())
 }

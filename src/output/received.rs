@@ -7,7 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Map, Value, json};
 
-use super::Paint;
+use super::paint::Paint;
 use super::requests::pretty_body;
 use super::text::{one_line, visible};
 use crate::receiver::Received;

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::Paint;
+use super::paint::Paint;
 use crate::rules::RULES;
 
 pub fn human(out: &mut dyn Write, paint: Paint) -> io::Result<()> {

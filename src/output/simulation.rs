@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::Paint;
+use super::paint::Paint;
 use super::exchanges::{self, Show};
 use super::requests::{self, Shown};
 use crate::runner::{ActionRun, Ran};

@@ -14,6 +14,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
+    let plain_http = action
+        .url
+        .text
+        .get(..7)
+        .is_some_and(|start| start.eq_ignore_ascii_case("http://"));
+    if !plain_http {
+        return;
+    }
     let text = action.url.masked("x");
     let Ok(parsed) = url::parse(&text) else {
         return;

@@ -35,15 +35,14 @@ fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diag
         return;
     }
     let sample = payload::sample_ref(action.event);
+    // Environment values are strings; their content does not change the shape.
+    let env = Value::String("env".to_owned());
     let Ok::<_, std::convert::Infallible>(rendered) = fill(body, |index, placeholder| {
-        // Environment values are strings; their content does not change the shape.
         let value = match placeholder.env_name() {
-            Some(_) => Value::String("env".to_owned()),
-            None => payload::get(sample, &placeholder.path)
-                .cloned()
-                .unwrap_or(Value::Null),
+            Some(_) => &env,
+            None => payload::get(sample, &placeholder.path).unwrap_or(&Value::Null),
         };
-        Ok(json_insert(scan.slots.get(index).copied(), &value))
+        Ok(json_insert(scan.slots.get(index).copied(), value))
     });
     let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(&rendered.text) else {
         return;

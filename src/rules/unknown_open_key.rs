@@ -1,5 +1,7 @@
 //! `unknown-open-key`: a key of an open namespace (`context.*`, `analysis.results.*`) that
-//! neither the event's sample nor the file's `variables:` has: often a typo.
+//! neither the event's sample nor the file's `variables:` has, and that is close to a key
+//! the sample has: a typo, most likely. A key far from every key of the sample is taken as
+//! the task's own (declaring the namespace checks those exactly).
 
 use serde_json::Value;
 
@@ -7,14 +9,15 @@ use super::place::{self, Place};
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::suggestion::{closest, did_you_mean};
+use crate::payload;
+use crate::suggestion::{did_you_mean, slip_of};
 use crate::template::Part;
 use crate::variable::{self, Lookup};
 
 pub static RULE: Rule = Rule {
     id: "unknown-open-key",
     severity: Severity::Warning,
-    summary: "a `context.*` or `analysis.results.*` key that neither the sample nor `variables:` has, often a typo (`sumary`), with a did-you-mean",
+    summary: "a `context.*` or `analysis.results.*` key that neither the sample nor `variables:` has but is close to one of the sample's (`sumary` for `summary`)",
     blocks: false,
     check: Some(check),
 };
@@ -34,20 +37,25 @@ fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diag
         {
             continue;
         }
-        let Value::Object(sample) = namespace.example_for(action.event) else {
+        let Some(Value::Object(sample)) =
+            payload::get_path(payload::sample_ref(action.event), namespace.path)
+        else {
             continue;
         };
         if sample.contains_key(key) {
             continue;
         }
-        let suggestion = closest(key, sample.keys().map(String::as_str))
-            .map(|s| format!("{}.{s}", namespace.path));
+        let Some(suggestion) = slip_of(key, sample.keys().map(String::as_str))
+            .map(|s| format!("{}.{s}", namespace.path))
+        else {
+            continue;
+        };
         out.push(RULE.at(
             placeholder.span,
             format!(
                 "`{key}` in {place} is a key of `{}` that no sample has and the file does not declare{}",
                 namespace.path,
-                did_you_mean(suggestion.as_deref())
+                did_you_mean(Some(&suggestion))
             ),
             format!(
                 "fix the name, or declare it (`variables: {}: [{key}]`) if the platform sends it, so typos are caught",

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::encode::{json_string_content, stringify};
+use super::encode::{json_string_content, push_json_escaped, stringify};
 use super::json_scanner::{Scan, Slot};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,8 +42,16 @@ pub fn looks_meant_as_json(text: &str) -> bool {
 /// A value as inserted into a JSON body: escaped inside a string, as JSON elsewhere
 /// (a missing value being `null`).
 pub fn json_insert(slot: Option<Slot>, value: &Value) -> String {
-    match slot {
-        Some(Slot::InString) => json_string_content(&stringify(value)),
-        _ => value.to_string(),
+    match (slot, value) {
+        (Some(Slot::InString), Value::String(text)) => json_string_content(text),
+        (Some(Slot::InString), other) => json_string_content(&stringify(other)),
+        (_, Value::String(text)) => {
+            let mut out = String::with_capacity(text.len() + 2);
+            out.push('"');
+            push_json_escaped(&mut out, text);
+            out.push('"');
+            out
+        }
+        (_, other) => other.to_string(),
     }
 }

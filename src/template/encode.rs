@@ -52,8 +52,36 @@ pub fn percent_decode(text: &str, plus_is_space: bool) -> String {
 
 /// The inside of a JSON string literal holding `text` (without the quotes).
 pub fn json_string_content(text: &str) -> String {
-    let quoted = Value::String(text.to_owned()).to_string();
-    quoted[1..quoted.len() - 1].to_owned()
+    let mut out = String::with_capacity(text.len() + 2);
+    push_json_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` escaped as in a JSON string, exactly as serde_json escapes it: `"`,
+/// `\`, and the control characters below U+0020 (the usual five by name).
+pub fn push_json_escaped(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{byte:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
 }
 
 #[cfg(test)]
@@ -69,6 +97,16 @@ mod tests {
         assert_eq!(stringify(&json!(true)), "true");
         assert_eq!(stringify(&json!(null)), "");
         assert_eq!(stringify(&json!({"a": [1, "x"]})), r#"{"a":[1,"x"]}"#);
+    }
+
+    proptest::proptest! {
+        /// The escaping is serde_json's, byte for byte, so a body renders the same whoever
+        /// escapes it.
+        #[test]
+        fn escapes_as_serde_json_does(text in "\\PC*|[\\x00-\\x20\"\\\\\\x7f-\\u{a0}]*") {
+            let quoted = Value::String(text.clone()).to_string();
+            proptest::prop_assert_eq!(json_string_content(&text), &quoted[1..quoted.len() - 1]);
+        }
     }
 
     #[test]
