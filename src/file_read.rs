@@ -26,7 +26,12 @@ pub fn read_capped(path: &Path) -> Result<Capped, Error> {
         source,
     };
     let file = fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
+    // Sized from the file's own length when it has one (a FIFO says 0), so the read is
+    // one call rather than a growing buffer.
+    let hint = file
+        .metadata()
+        .map_or(0, |m| m.len().min(MAX_FILE_SIZE) as usize + 1);
+    let mut bytes = Vec::with_capacity(hint);
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;

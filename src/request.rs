@@ -103,12 +103,15 @@ impl Request {
     }
 
     /// The request as it may be shown: every secret masked unless [`Reveal::Show`].
-    pub fn shown(&self, reveal: Reveal) -> Request {
+    pub fn shown(&self, reveal: Reveal) -> Cow<'_, Request> {
         if reveal == Reveal::Show {
-            return self.clone();
+            return Cow::Borrowed(self);
         }
         let mask = |text: &str, ranges: &[Range<usize>]| secrets::mask_ranges(text, ranges);
-        Request {
+        Cow::Owned(Request {
+            action: self.action.clone(),
+            event: self.event,
+            method: self.method,
             url: mask(&self.url, &self.secrets.url),
             headers: self
                 .headers
@@ -117,8 +120,10 @@ impl Request {
                 .map(|((name, value), ranges)| (name.clone(), mask(value, ranges)))
                 .collect(),
             body: self.body.as_deref().map(|b| mask(b, &self.secrets.body)),
-            ..self.clone()
-        }
+            body_kind: self.body_kind,
+            timeout: self.timeout,
+            secrets: self.secrets.clone(),
+        })
     }
 
     /// `POST https://…`, the first line of a report, masked as asked.

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -164,52 +165,80 @@ const MIN_ECHOED: usize = 4;
 /// Every form in which the secrets of a request can come back in what a server sends:
 /// as inserted, percent-encoded or decoded, JSON-escaped, and the two sides of Basic
 /// authentication (`user:pass` and its base64).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Echoes {
-    forms: Vec<String>,
+    secrets: Vec<String>,
+    /// The forms, made when first needed: most requests are rendered and never answered.
+    forms: OnceLock<Vec<String>>,
 }
 
 impl Echoes {
     pub fn add(&mut self, secret: &str) {
-        let mut forms = vec![
-            secret.to_owned(),
-            crate::template::encode::percent_encode(secret),
-            crate::template::encode::form_encode(secret),
-            crate::template::encode::percent_decode(secret, false),
-            crate::template::encode::json_string_content(secret),
-            BASE64.encode(secret),
-        ];
-        if let Ok(decoded) = BASE64.decode(secret.trim())
-            && let Ok(text) = String::from_utf8(decoded)
-        {
-            forms.push(text);
+        if !self.secrets.iter().any(|s| s == secret) {
+            self.secrets.push(secret.to_owned());
+            self.forms = OnceLock::new();
         }
-        for form in forms {
-            if form.len() >= MIN_ECHOED && !self.forms.contains(&form) {
-                self.forms.push(form);
-            }
-        }
-        // Longest first, so a secret inside another is not masked before it.
-        self.forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
     }
 
     pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
+        self.forms().is_empty()
+    }
+
+    fn forms(&self) -> &[String] {
+        self.forms.get_or_init(|| {
+            let mut forms: Vec<String> = Vec::new();
+            for secret in &self.secrets {
+                for form in forms_of(secret) {
+                    if form.len() >= MIN_ECHOED && !forms.contains(&form) {
+                        forms.push(form);
+                    }
+                }
+            }
+            // Longest first, so a secret inside another is not masked before it.
+            forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+            forms
+        })
     }
 
     /// `text` with every echoed secret masked, or as it is with [`Reveal::Show`].
     pub fn hide<'t>(&self, text: &'t str, reveal: Reveal) -> Cow<'t, str> {
-        if reveal == Reveal::Show || !self.forms.iter().any(|f| text.contains(f.as_str())) {
+        if reveal == Reveal::Show || !self.forms().iter().any(|f| text.contains(f.as_str())) {
             return Cow::Borrowed(text);
         }
         let mut out = text.to_owned();
-        for form in &self.forms {
+        for form in self.forms() {
             if out.contains(form.as_str()) {
                 out = out.replace(form.as_str(), MASK);
             }
         }
         Cow::Owned(out)
     }
+}
+
+impl PartialEq for Echoes {
+    fn eq(&self, other: &Echoes) -> bool {
+        self.secrets == other.secrets
+    }
+}
+
+impl Eq for Echoes {}
+
+/// The forms one secret can come back in.
+fn forms_of(secret: &str) -> Vec<String> {
+    let mut forms = vec![
+        secret.to_owned(),
+        crate::template::encode::percent_encode(secret),
+        crate::template::encode::form_encode(secret),
+        crate::template::encode::percent_decode(secret, false),
+        crate::template::encode::json_string_content(secret),
+        BASE64.encode(secret),
+    ];
+    if let Ok(decoded) = BASE64.decode(secret.trim())
+        && let Ok(text) = String::from_utf8(decoded)
+    {
+        forms.push(text);
+    }
+    forms
 }
 
 /// A header as it may be shown, when nothing is known of how its value was written (a

@@ -314,8 +314,14 @@ impl Lookup<'_> {
 }
 
 pub fn lookup(path: &VarPath) -> Lookup<'_> {
+    let Some(Segment::Key(head)) = path.segments().first() else {
+        return Lookup::Unknown;
+    };
+    let Some((_, group)) = table_by_head().iter().find(|(name, _)| name == head) else {
+        return Lookup::Unknown;
+    };
     let mut object = None;
-    for (variable, table_path) in VARIABLES.iter().zip(segments_of_table()) {
+    for (variable, table_path) in group {
         match compare(table_path, path.segments()) {
             Overlap::Same => return Lookup::Variable(variable),
             Overlap::Below(Segment::Key(key)) if variable.open => {
@@ -334,15 +340,24 @@ pub fn lookup(path: &VarPath) -> Lookup<'_> {
     object.map_or(Lookup::Unknown, Lookup::Object)
 }
 
-/// The segments of each variable's path, split once: every placeholder of every file is
-/// looked up against them.
-fn segments_of_table() -> &'static [Vec<&'static str>] {
-    static SEGMENTS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    SEGMENTS.get_or_init(|| {
-        VARIABLES
-            .iter()
-            .map(|v| v.path.split('.').collect())
-            .collect()
+/// The variables grouped by the first segment of their path, each with its path split,
+/// made once: every placeholder of every file is looked up here, and only the variables
+/// under its first segment can match.
+type HeadGroup = (&'static str, Vec<(&'static Variable, Vec<&'static str>)>);
+
+fn table_by_head() -> &'static [HeadGroup] {
+    static GROUPS: std::sync::OnceLock<Vec<HeadGroup>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<HeadGroup> = Vec::new();
+        for variable in VARIABLES {
+            let segments: Vec<&str> = variable.path.split('.').collect();
+            let head = segments[0];
+            match groups.iter_mut().find(|(name, _)| *name == head) {
+                Some((_, group)) => group.push((variable, segments)),
+                None => groups.push((head, vec![(variable, segments)])),
+            }
+        }
+        groups
     })
 }
 

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
-use super::paint::Paint;
 use super::diagnostics::plural;
+use super::paint::Paint;
 use super::requests::pretty_body;
 use super::text::{one_line, visible};
 use crate::runner::{ActionRun, Finding, Ran};

@@ -70,12 +70,13 @@ pub fn json_item(out: &mut Vec<u8>, item: &Shown<'_>) -> io::Result<()> {
     let pretty = serde_json::to_vec_pretty(&element)?;
     // A JSON text holds no raw line break but between its tokens, so indenting after each
     // is indenting each line.
-    out.extend_from_slice(b"  ");
-    for byte in pretty {
-        out.push(byte);
-        if byte == b'\n' {
-            out.extend_from_slice(b"  ");
+    out.reserve(pretty.len() + pretty.len() / 8);
+    for (index, line) in pretty.split(|byte| *byte == b'\n').enumerate() {
+        if index > 0 {
+            out.push(b'\n');
         }
+        out.extend_from_slice(b"  ");
+        out.extend_from_slice(line);
     }
     Ok(())
 }

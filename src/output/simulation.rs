@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::paint::Paint;
 use super::exchanges::{self, Show};
+use super::paint::Paint;
 use super::requests::{self, Shown};
 use crate::runner::{ActionRun, Ran};
 use crate::simulation::Simulation;

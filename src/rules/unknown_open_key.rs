@@ -3,12 +3,16 @@
 //! the sample has: a typo, most likely. A key far from every key of the sample is taken as
 //! the task's own (declaring the namespace checks those exactly).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::place::{self, Place};
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::event::Event;
 use crate::payload;
 use crate::suggestion::{did_you_mean, slip_of};
 use crate::template::Part;
@@ -37,17 +41,7 @@ fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diag
         {
             continue;
         }
-        let Some(Value::Object(sample)) =
-            payload::get_path(payload::sample_ref(action.event), namespace.path)
-        else {
-            continue;
-        };
-        if sample.contains_key(key) {
-            continue;
-        }
-        let Some(suggestion) = slip_of(key, sample.keys().map(String::as_str))
-            .map(|s| format!("{}.{s}", namespace.path))
-        else {
+        let Some(suggestion) = near_miss(action.event, namespace.path, key) else {
             continue;
         };
         out.push(RULE.at(
@@ -63,4 +57,35 @@ fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diag
             ),
         ));
     }
+}
+
+/// The sample's key that `key` is a slip of, as a full path. The same few keys recur in
+/// every action of a repository, so each verdict is kept (per thread) once made.
+fn near_miss(event: Event, namespace: &'static str, key: &str) -> Option<String> {
+    type Verdicts = HashMap<(Event, &'static str), HashMap<String, Option<String>>>;
+    thread_local! {
+        static VERDICTS: RefCell<Verdicts> = RefCell::new(HashMap::new());
+    }
+    let remembered = VERDICTS.with_borrow(|verdicts| {
+        verdicts
+            .get(&(event, namespace))
+            .and_then(|keys| keys.get(key))
+            .cloned()
+    });
+    if let Some(verdict) = remembered {
+        return verdict;
+    }
+    let verdict = match payload::get_path(payload::sample_ref(event), namespace) {
+        Some(Value::Object(sample)) if !sample.contains_key(key) => {
+            slip_of(key, sample.keys().map(String::as_str)).map(|s| format!("{namespace}.{s}"))
+        }
+        _ => None,
+    };
+    VERDICTS.with_borrow_mut(|verdicts| {
+        verdicts
+            .entry((event, namespace))
+            .or_default()
+            .insert(key.to_owned(), verdict.clone())
+    });
+    verdict
 }

@@ -18,6 +18,113 @@ pub fn locate(
     text: &str,
     offsets: &[usize],
 ) -> Vec<Pos> {
+    line_by_line(source, span, style, text, offsets)
+        .unwrap_or_else(|| walk(source, span, style, text, offsets))
+}
+
+/// The common cases, a one-line scalar without escapes or a `|` block, where each decoded
+/// line is a file line less its indentation: mapped a line at a time once the file is seen
+/// to hold exactly that, without walking every character. `None` when the file holds
+/// anything else (escapes, folding, a tab, a lone `\r`): the walk handles those.
+fn line_by_line(
+    source: &Source,
+    span: Span,
+    style: ScalarStyle,
+    text: &str,
+    offsets: &[usize],
+) -> Option<Vec<Pos>> {
+    let begin = source.offset(span.start);
+    let end = source.offset(span.end).max(begin);
+    let file = source.text.get(begin..end)?;
+    let (file, first_column, indent) = match style {
+        ScalarStyle::Literal => (file, span.start.column, span.start.column - 1),
+        ScalarStyle::Plain if !text.contains(['\n', '\r']) => (file, span.start.column, 0),
+        ScalarStyle::SingleQuoted if !text.contains(['\n', '\r', '\'']) => {
+            (file.get(1..)?, span.start.column + 1, 0)
+        }
+        ScalarStyle::DoubleQuoted if !text.contains(['\n', '\r', '\\', '"']) => {
+            (file.get(1..)?, span.start.column + 1, 0)
+        }
+        _ => return None,
+    };
+    if file.contains('\r') {
+        return None;
+    }
+    let indentation = " ".repeat(indent);
+    // Where each decoded line starts: its byte offset in `text`, its line and column.
+    let mut lines = Vec::new();
+    let mut rest = file;
+    let mut decoded = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let (column, in_file) = match index {
+            0 => (first_column, rest),
+            // A blank line may hold fewer spaces than the indentation.
+            _ if content.is_empty() => (indent + 1, rest.trim_start_matches(' ')),
+            _ => (indent + 1, rest.strip_prefix(indentation.as_str())?),
+        };
+        let after = in_file.strip_prefix(content)?;
+        if line.ends_with('\n') {
+            // The line break must come next; a blank line may hold fewer spaces.
+            let (file_line, next) = rest.split_once('\n')?;
+            let blank_ok = content.is_empty() && file_line.bytes().all(|b| b == b' ');
+            if !after.starts_with('\n') && !blank_ok {
+                return None;
+            }
+            let break_column = match index {
+                0 => first_column + file_line.chars().count(),
+                _ => 1 + file_line.chars().count(),
+            };
+            lines.push((decoded, span.start.line + index, column, break_column));
+            rest = next;
+        } else {
+            lines.push((
+                decoded,
+                span.start.line + index,
+                column,
+                column + content.chars().count(),
+            ));
+        }
+        decoded += line.len();
+    }
+    Some(
+        offsets
+            .iter()
+            .map(|&offset| place(text, &lines, offset, span.start))
+            .collect(),
+    )
+}
+
+/// The place of the first character at or after `offset`, or of the last character.
+fn place(text: &str, lines: &[(usize, usize, usize, usize)], offset: usize, fallback: Pos) -> Pos {
+    let Some(last) = text.char_indices().next_back().map(|(i, _)| i) else {
+        return fallback;
+    };
+    let mut offset = offset.min(last);
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    let index = lines
+        .partition_point(|line| line.0 <= offset)
+        .saturating_sub(1);
+    let Some(&(start, line, column, break_column)) = lines.get(index) else {
+        return fallback;
+    };
+    let before = &text[start..offset];
+    match text[offset..].starts_with('\n') {
+        true => Pos::new(line, break_column),
+        false => Pos::new(line, column + before.chars().count()),
+    }
+}
+
+/// Walks the decoded text and the file side by side.
+fn walk(
+    source: &Source,
+    span: Span,
+    style: ScalarStyle,
+    text: &str,
+    offsets: &[usize],
+) -> Vec<Pos> {
     let fallback = span.start;
     let begin = source.offset(span.start);
     let end = source.offset(span.end).max(begin);
@@ -142,6 +249,67 @@ mod tests {
         assert_eq!(dollar("v: >-\n  folded\n  text ${a}\n"), Pos::new(3, 8));
         assert_eq!(dollar("v: | # ${not} this\n  x ${a}\n"), Pos::new(2, 5));
         assert_eq!(dollar("v: |\n  日本語 ${a}\n"), Pos::new(2, 7));
+    }
+
+    /// The value of key `v` in `yaml`, with its span.
+    fn scalar_of(source: &Source) -> Option<(Span, ScalarStyle, String)> {
+        let root = super::super::parse(source).ok()??;
+        let Value::Mapping(entries) = &root.value else {
+            return None;
+        };
+        let (_, value) = entries.iter().find(|(k, _)| k.as_text() == Some("v"))?;
+        let scalar = value.as_scalar()?;
+        Some((value.span, scalar.style, scalar.text.to_string()))
+    }
+
+    #[test]
+    fn common_scalars_are_mapped_a_line_at_a_time() {
+        for yaml in [
+            "v: https://x/${a}",
+            "v: 'a ${b}'",
+            "v: \"a ${b}\"",
+            "v: |\n  {\"a\": 1,\n\n   \"b\": \"${a}\"}\n",
+        ] {
+            let source = Source::new(yaml.to_owned());
+            let (span, style, text) = scalar_of(&source).unwrap();
+            let offsets: Vec<usize> = (0..=text.len()).collect();
+            assert!(
+                line_by_line(&source, span, style, &text, &offsets).is_some(),
+                "{yaml:?} takes the walk"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The line-at-a-time mapping agrees with the walk wherever it answers. (At a space
+        /// that begins a more-indented line, the walk points into the indentation; the
+        /// line mapping at the space itself. Nothing asks for the place of a space there.)
+        #[test]
+        fn line_by_line_agrees_with_the_walk(
+            header in "(v: \\|[-+]?\n|v: |v: '|v: \")",
+            lines in proptest::collection::vec("( {0,4})[a-zé\\\\'\" ${}\t]{0,12}", 1..6),
+            closing in "('|\"|\n|)",
+        ) {
+            let indent = if header.contains('|') { "  " } else { "" };
+            let body: Vec<String> = lines.iter().map(|l| format!("{indent}{l}")).collect();
+            let yaml = format!("{header}{}{closing}", body.join("\n"));
+            let source = Source::new(yaml);
+            if let Some((span, style, text)) = scalar_of(&source) {
+                let offsets: Vec<usize> =
+                    text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+                if let Some(fast) = line_by_line(&source, span, style, &text, &offsets) {
+                    let slow = walk(&source, span, style, &text, &offsets);
+                    for (offset, (fast, slow)) in offsets.iter().zip(fast.iter().zip(&slow)) {
+                        // The end of the text maps to its last character.
+                        let last = text.char_indices().next_back().map_or(0, |(i, _)| i);
+                        let at_space = text[(*offset).min(last)..].starts_with(' ');
+                        if !at_space {
+                            proptest::prop_assert_eq!(fast, slow, "offset {} of {:?}", offset, text);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
