@@ -89,8 +89,12 @@ pub fn source(path: &Path, source: Arc<Source>, policy: &Policy<'_>) -> Checked 
 
 /// Every rule over every action, then the inline ignores, then the policy.
 fn finish(mut file: ActionFile, mut diagnostics: Vec<Diagnostic>, policy: &Policy<'_>) -> Checked {
-    let context = Context { env: policy.env };
     for action in &file.actions {
+        let variables = rules::place::payload_variables(action);
+        let context = Context {
+            env: policy.env,
+            variables: &variables,
+        };
         for check in RULES.iter().filter_map(|rule| rule.check) {
             check(&context, &file, action, &mut diagnostics);
         }
@@ -114,8 +118,8 @@ fn finish(mut file: ActionFile, mut diagnostics: Vec<Diagnostic>, policy: &Polic
 /// Checks `files` on every core and hands each result to `take` in the order of `files`,
 /// as soon as it and every file before it are ready; `work` runs on the worker threads,
 /// so what a command makes of a file (rendering it, say) is done in parallel too. At most
-/// a few files per core are held at once, however many there are, so memory stays flat.
-/// The first error `take` returns stops the run.
+/// a few runs of files per core are held at once, however many there are, so memory stays
+/// flat. The first error `take` returns stops the run.
 pub fn each_in_order<R, E>(
     files: &[PathBuf],
     policy: &Policy<'_>,
@@ -129,24 +133,35 @@ where
         .map_or(1, |n| n.get())
         .min(files.len())
         .max(1);
+    // Files go to the workers in runs of consecutive ones: one hand-over (and one wake-up
+    // of the thread that takes them) per run rather than per file, which on a corpus of
+    // small files was a tenth of the time.
+    let run = (files.len() / (threads * 32)).clamp(1, 16);
+    let runs: Vec<&[PathBuf]> = files.chunks(run).collect();
     let window = threads * 4;
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    // The index of the next result `take` gets: no worker starts a file further ahead.
+    // The index of the next run `take` gets: no worker starts a run further ahead.
     let taken = (Mutex::new(0usize), Condvar::new());
-    let (sender, results) = mpsc::channel::<(usize, R)>();
+    let (sender, results) = mpsc::channel::<(usize, Vec<R>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
-            let (next, stop, taken, work) = (&next, &stop, &taken, &work);
+            let (next, stop, taken, work, runs) = (&next, &stop, &taken, &work, &runs);
             scope.spawn(move || {
                 loop {
                     let index = next.fetch_add(1, Ordering::SeqCst);
-                    if index >= files.len() || !wait_for_turn(index, window, taken, stop) {
+                    if index >= runs.len() || !wait_for_turn(index, window, taken, stop) {
                         return;
                     }
-                    let result = work(path(&files[index], policy));
-                    if sender.send((index, result)).is_err() {
+                    let mut results = Vec::with_capacity(runs[index].len());
+                    for file in runs[index] {
+                        if stop.load(Ordering::SeqCst) {
+                            return;
+                        }
+                        results.push(work(path(file, policy)));
+                    }
+                    if sender.send((index, results)).is_err() {
                         return;
                     }
                 }
@@ -155,13 +170,15 @@ where
         drop(sender);
         let mut ready = BTreeMap::new();
         let mut wanted = 0;
-        for (index, result) in results.iter() {
-            ready.insert(index, result);
-            while let Some(result) = ready.remove(&wanted) {
-                if let Err(error) = take(result) {
-                    stop.store(true, Ordering::SeqCst);
-                    taken.1.notify_all();
-                    return Err(error);
+        for (index, results) in results.iter() {
+            ready.insert(index, results);
+            while let Some(results) = ready.remove(&wanted) {
+                for result in results {
+                    if let Err(error) = take(result) {
+                        stop.store(true, Ordering::SeqCst);
+                        taken.1.notify_all();
+                        return Err(error);
+                    }
                 }
                 wanted += 1;
                 if let Ok(mut count) = taken.0.lock() {
@@ -174,7 +191,7 @@ where
     })
 }
 
-/// Waits until file `index` is within `window` of the next one to be taken; `false` when
+/// Waits until run `index` is within `window` of the next one to be taken; `false` when
 /// the run stopped meanwhile.
 fn wait_for_turn(
     index: usize,
@@ -195,4 +212,64 @@ fn wait_for_turn(
         };
     }
     !stop.load(Ordering::SeqCst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `count` files, each with one action named after its index.
+    fn files(count: usize) -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = (0..count)
+            .map(|i| {
+                let path = dir.path().join(format!("{i:04}.yaml"));
+                let yaml = format!(
+                    "actions:\n  - name: a{i}\n    event: call_start\n    url: https://x.example/{i}\n"
+                );
+                std::fs::write(&path, yaml).unwrap();
+                path
+            })
+            .collect();
+        (dir, paths)
+    }
+
+    fn name_of(checked: Result<Checked, Error>) -> String {
+        checked.map_or_else(|e| e.to_string(), |c| c.file.actions[0].name.clone())
+    }
+
+    #[test]
+    fn hands_results_over_in_the_order_of_the_files() {
+        let env = |_: &str| None;
+        let policy = Policy::new(&env);
+        // Counts below, at and above one run per hand-over.
+        for count in [1, 2, 63, 64, 700] {
+            let (_dir, paths) = files(count);
+            let mut seen = Vec::new();
+            each_in_order(&paths, &policy, name_of, |name| {
+                seen.push(name);
+                Ok::<_, ()>(())
+            })
+            .unwrap();
+            let expected: Vec<String> = (0..count).map(|i| format!("a{i}")).collect();
+            assert_eq!(seen, expected);
+        }
+    }
+
+    #[test]
+    fn the_first_error_of_take_stops_the_run() {
+        let env = |_: &str| None;
+        let policy = Policy::new(&env);
+        let (_dir, paths) = files(500);
+        let mut taken = 0;
+        let result = each_in_order(&paths, &policy, name_of, |name| {
+            taken += 1;
+            match name == "a10" {
+                true => Err(name),
+                false => Ok(()),
+            }
+        });
+        assert_eq!(result, Err("a10".to_owned()));
+        assert_eq!(taken, 11);
+    }
 }

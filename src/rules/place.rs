@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::action::Action;
 use crate::template::{Placeholder, Template};
+use crate::variable::{self, Lookup};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Place<'a> {
@@ -37,6 +38,24 @@ pub fn templates(action: &Action) -> impl Iterator<Item = (Place<'_>, &Template)
 /// Every placeholder of an action with its place, `${env.…}` included.
 pub fn placeholders(action: &Action) -> impl Iterator<Item = (Place<'_>, &Placeholder)> {
     templates(action).flat_map(|(place, template)| template.placeholders().map(move |p| (place, p)))
+}
+
+/// A placeholder that reads the payload, with its place and what it names in the
+/// variable table: looked up once per action, and read by every rule about variables.
+pub struct PayloadVariable<'a> {
+    pub place: Place<'a>,
+    pub placeholder: &'a Placeholder,
+    pub lookup: Lookup<'a>,
+}
+
+pub fn payload_variables(action: &Action) -> Vec<PayloadVariable<'_>> {
+    payload_placeholders(action)
+        .map(|(place, placeholder)| PayloadVariable {
+            place,
+            placeholder,
+            lookup: variable::lookup(&placeholder.path),
+        })
+        .collect()
 }
 
 /// Every placeholder that reads the payload (not `${env.…}`), with its place.

@@ -1,5 +1,6 @@
 //! What a rule is: an id, a severity, a line of what it catches, and its check.
 
+use super::place::PayloadVariable;
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
@@ -25,6 +26,8 @@ pub type Check = fn(&Context<'_>, &ActionFile, &Action, &mut Vec<Diagnostic>);
 pub struct Context<'a> {
     /// Reads an environment variable.
     pub env: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// The action's placeholders that read the payload, each looked up in the table.
+    pub variables: &'a [PayloadVariable<'a>],
 }
 
 impl std::fmt::Debug for Rule {

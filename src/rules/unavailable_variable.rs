@@ -1,6 +1,6 @@
 //! `unavailable-variable`: a variable that exists, but not at the action's event.
 
-use super::place;
+use super::place::PayloadVariable;
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -14,10 +14,14 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
-fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
-    for (place, placeholder) in place::payload_placeholders(action) {
-        let lookup = variable::lookup(&placeholder.path);
-        if lookup == Lookup::Unknown || lookup.at(action.event) {
+fn check(context: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
+    for PayloadVariable {
+        place,
+        placeholder,
+        lookup,
+    } in context.variables
+    {
+        if *lookup == Lookup::Unknown || lookup.at(action.event) {
             continue;
         }
         out.push(RULE.at(

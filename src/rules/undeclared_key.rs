@@ -1,11 +1,10 @@
 //! `undeclared-key`: a key of a declared open namespace that the file does not declare.
 
-use super::place;
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggestion::{closest, did_you_mean};
-use crate::variable::{self, Lookup};
+use crate::variable::Lookup;
 
 pub static RULE: Rule = Rule {
     id: "undeclared-key",
@@ -15,9 +14,10 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
-fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
-    for (place, placeholder) in place::payload_placeholders(action) {
-        let Lookup::OpenKey { namespace, key } = variable::lookup(&placeholder.path) else {
+fn check(context: &Context<'_>, file: &ActionFile, _: &Action, out: &mut Vec<Diagnostic>) {
+    for variable in context.variables {
+        let (place, placeholder) = (variable.place, variable.placeholder);
+        let Lookup::OpenKey { namespace, key } = variable.lookup else {
             continue;
         };
         let Some(declared) = file.declared.keys(namespace.path) else {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::place::{self, Place};
+use super::place::Place;
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -16,7 +16,7 @@ use crate::event::Event;
 use crate::payload;
 use crate::suggestion::{did_you_mean, slip_of};
 use crate::template::Part;
-use crate::variable::{self, Lookup};
+use crate::variable::Lookup;
 
 pub static RULE: Rule = Rule {
     id: "unknown-open-key",
@@ -26,13 +26,14 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
-fn check(_: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
+fn check(context: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
     let base = match action.url.parts.first() {
         Some(Part::Placeholder(p)) => Some(p.range.clone()),
         _ => None,
     };
-    for (place, placeholder) in place::payload_placeholders(action) {
-        let Lookup::OpenKey { namespace, key } = variable::lookup(&placeholder.path) else {
+    for variable in context.variables {
+        let (place, placeholder) = (variable.place, variable.placeholder);
+        let Lookup::OpenKey { namespace, key } = variable.lookup else {
             continue;
         };
         // Unavailable keys, declared namespaces and base URLs have rules of their own.

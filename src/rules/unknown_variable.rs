@@ -1,6 +1,6 @@
 //! `unknown-variable`: a placeholder naming a path that no event has.
 
-use super::place;
+use super::place::PayloadVariable;
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -15,9 +15,14 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
-fn check(_: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
-    for (place, placeholder) in place::payload_placeholders(action) {
-        if variable::lookup(&placeholder.path) != Lookup::Unknown {
+fn check(context: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<Diagnostic>) {
+    for PayloadVariable {
+        place,
+        placeholder,
+        lookup,
+    } in context.variables
+    {
+        if *lookup != Lookup::Unknown {
             continue;
         }
         let path = placeholder.path.to_string();
