@@ -288,6 +288,12 @@ fn the_actions_own_timeout_is_the_deadline() {
     let start = Instant::now();
     let run = fire(&base, yaml, &["--all"]);
     assert!(start.elapsed() < Duration::from_secs(10));
+    // A long wait is waited out in short slices: none of them may end it early.
+    assert!(
+        start.elapsed() >= Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
     assert!(
         run.stdout.contains("timed out after 1.0 s"),
         "{}",

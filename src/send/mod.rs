@@ -13,6 +13,10 @@ use crate::request::Request;
 use crate::secrets::Reveal;
 use crate::url;
 
+mod transport;
+
+use transport::CachingResolver;
+
 /// Response bodies are read up to this size; the rest is cut, and the report says so.
 pub const MAX_RESPONSE_BODY: usize = 1024 * 1024;
 
@@ -128,10 +132,7 @@ impl Sender {
             .tls_config(tls)
             .build();
         let opened = Arc::new(AtomicU64::new(0));
-        let connector = CountingConnector {
-            inner: ureq::unversioned::transport::DefaultConnector::new(),
-            opened: Arc::clone(&opened),
-        };
+        let connector = transport::connector(Arc::clone(&opened));
         Sender {
             agent: ureq::Agent::with_parts(config, connector, CachingResolver::default()),
             opened,
@@ -264,66 +265,4 @@ fn is_closed_connection(error: &ureq::Error) -> bool {
             | std::io::ErrorKind::ConnectionAborted
             | std::io::ErrorKind::BrokenPipe
     ))
-}
-
-/// The default connector, counting the connections it opens.
-#[derive(Debug)]
-struct CountingConnector {
-    inner: ureq::unversioned::transport::DefaultConnector,
-    opened: Arc<AtomicU64>,
-}
-
-impl ureq::unversioned::transport::Connector<()> for CountingConnector {
-    type Out = Box<dyn ureq::unversioned::transport::Transport>;
-
-    fn connect(
-        &self,
-        details: &ureq::unversioned::transport::ConnectionDetails,
-        chained: Option<()>,
-    ) -> Result<Option<Self::Out>, ureq::Error> {
-        let connection = self.inner.connect(details, chained)?;
-        if connection.is_some() {
-            self.opened.fetch_add(1, Ordering::SeqCst);
-        }
-        Ok(connection)
-    }
-}
-
-/// Resolves each host once per run. ureq's own resolver looks the host up for every
-/// request — on a thread of its own when a timeout is set — even when a pooled connection
-/// to it is waiting; at thousands of requests that dominates the time.
-#[derive(Debug, Default)]
-struct CachingResolver {
-    inner: ureq::unversioned::resolver::DefaultResolver,
-    cache: std::sync::Mutex<
-        std::collections::HashMap<String, ureq::unversioned::resolver::ResolvedSocketAddrs>,
-    >,
-}
-
-impl ureq::unversioned::resolver::Resolver for CachingResolver {
-    fn resolve(
-        &self,
-        uri: &http::Uri,
-        config: &ureq::config::Config,
-        timeout: ureq::unversioned::transport::NextTimeout,
-    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
-        let key = format!(
-            "{}://{}",
-            uri.scheme_str().unwrap_or_default(),
-            uri.authority().map(|a| a.as_str()).unwrap_or_default()
-        );
-        let cached = self
-            .cache
-            .lock()
-            .ok()
-            .and_then(|cache| cache.get(&key).cloned());
-        if let Some(addresses) = cached {
-            return Ok(addresses);
-        }
-        let addresses = self.inner.resolve(uri, config, timeout)?;
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(key, addresses.clone());
-        }
-        Ok(addresses)
-    }
 }
