@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a new action, asking for each part (or taking it from flags)')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules `validate` and every command check, with what each catches')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings a command would run with here, and where each comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -60,6 +61,10 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the action with this name (repeatable)')
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'A JSON payload for every action, or a folder of <event>.json files')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The project file (default: callactions.toml here or in a parent folder)')
+            [CompletionResult]::new('-E', '-E ', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)')
             [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Do not report this rule (repeatable); `callactions rules` lists them')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
@@ -72,6 +77,10 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             break
         }
         'callactions;validate' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The project file (default: callactions.toml here or in a parent folder)')
+            [CompletionResult]::new('-E', '-E ', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)')
             [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Do not report this rule (repeatable); `callactions rules` lists them')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
@@ -93,8 +102,13 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the action with this name (repeatable)')
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'A JSON payload for every action, or a folder of <event>.json files')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The project file (default: callactions.toml here or in a parent folder)')
+            [CompletionResult]::new('-E', '-E ', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)')
             [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Do not report this rule (repeatable); `callactions rules` lists them')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'One deadline for each whole exchange, instead of the actions'' own (500ms, 2s, 1m)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Send every request to this origin instead, keeping its path and query (http://127.0.0.1:8080 points every action at `callactions listen`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Send every action of the files')
@@ -130,8 +144,13 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the action with this name (repeatable)')
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'A JSON payload for every action, or a folder of <event>.json files')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The project file (default: callactions.toml here or in a parent folder)')
+            [CompletionResult]::new('-E', '-E ', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)')
             [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Do not report this rule (repeatable); `callactions rules` lists them')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'One deadline for each whole exchange, instead of the actions'' own (500ms, 2s, 1m)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Send every request to this origin instead, keeping its path and query (http://127.0.0.1:8080 points every action at `callactions listen`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Warnings are errors: they fail the run (a variable missing from the payload too)')
@@ -171,6 +190,23 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'callactions;config' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The project file (default: callactions.toml here or in a parent folder)')
+            [CompletionResult]::new('-E', '-E ', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)')
+            [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'A JSON payload for every action, or a folder of <event>.json files')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Do not report this rule (repeatable); `callactions rules` lists them')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Warnings are errors: they fail the run (a variable missing from the payload too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings and failures')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings and failures')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'callactions;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -188,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a new action, asking for each part (or taking it from flags)')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules `validate` and every command check, with what each catches')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings a command would run with here, and where each comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -220,6 +257,9 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             break
         }
         'callactions;help;rules' {
+            break
+        }
+        'callactions;help;config' {
             break
         }
         'callactions;help;completions' {

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
             cand init 'Write a new action, asking for each part (or taking it from flags)'
             cand rules 'The rules `validate` and every command check, with what each catches'
+            cand config 'The settings a command would run with here, and where each comes from'
             cand completions 'A shell completion script, generated from this command line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -54,6 +55,10 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand --action 'Only the action with this name (repeatable)'
             cand --payload 'A JSON payload for every action, or a folder of <event>.json files'
             cand --set 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)'
+            cand --config 'The project file (default: callactions.toml here or in a parent folder)'
+            cand -E 'An environment of the project file: its env files, --set values and payload'
+            cand --environment 'An environment of the project file: its env files, --set values and payload'
+            cand --env-file 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)'
             cand --ignore 'Do not report this rule (repeatable); `callactions rules` lists them'
             cand --format 'format'
             cand --color 'When to colour the output; NO_COLOR is honoured'
@@ -65,6 +70,10 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'callactions;validate'= {
+            cand --config 'The project file (default: callactions.toml here or in a parent folder)'
+            cand -E 'An environment of the project file: its env files, --set values and payload'
+            cand --environment 'An environment of the project file: its env files, --set values and payload'
+            cand --env-file 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)'
             cand --ignore 'Do not report this rule (repeatable); `callactions rules` lists them'
             cand --format 'format'
             cand --color 'When to colour the output; NO_COLOR is honoured'
@@ -84,8 +93,13 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand --action 'Only the action with this name (repeatable)'
             cand --payload 'A JSON payload for every action, or a folder of <event>.json files'
             cand --set 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)'
+            cand --config 'The project file (default: callactions.toml here or in a parent folder)'
+            cand -E 'An environment of the project file: its env files, --set values and payload'
+            cand --environment 'An environment of the project file: its env files, --set values and payload'
+            cand --env-file 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)'
             cand --ignore 'Do not report this rule (repeatable); `callactions rules` lists them'
             cand --timeout 'One deadline for each whole exchange, instead of the actions'' own (500ms, 2s, 1m)'
+            cand --target 'Send every request to this origin instead, keeping its path and query (http://127.0.0.1:8080 points every action at `callactions listen`)'
             cand --format 'format'
             cand --color 'When to colour the output; NO_COLOR is honoured'
             cand --all 'Send every action of the files'
@@ -119,8 +133,13 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand --action 'Only the action with this name (repeatable)'
             cand --payload 'A JSON payload for every action, or a folder of <event>.json files'
             cand --set 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)'
+            cand --config 'The project file (default: callactions.toml here or in a parent folder)'
+            cand -E 'An environment of the project file: its env files, --set values and payload'
+            cand --environment 'An environment of the project file: its env files, --set values and payload'
+            cand --env-file 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)'
             cand --ignore 'Do not report this rule (repeatable); `callactions rules` lists them'
             cand --timeout 'One deadline for each whole exchange, instead of the actions'' own (500ms, 2s, 1m)'
+            cand --target 'Send every request to this origin instead, keeping its path and query (http://127.0.0.1:8080 points every action at `callactions listen`)'
             cand --format 'format'
             cand --color 'When to colour the output; NO_COLOR is honoured'
             cand --strict 'Warnings are errors: they fail the run (a variable missing from the payload too)'
@@ -157,6 +176,22 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'callactions;config'= {
+            cand --config 'The project file (default: callactions.toml here or in a parent folder)'
+            cand -E 'An environment of the project file: its env files, --set values and payload'
+            cand --environment 'An environment of the project file: its env files, --set values and payload'
+            cand --env-file 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)'
+            cand --payload 'A JSON payload for every action, or a folder of <event>.json files'
+            cand --set 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)'
+            cand --ignore 'Do not report this rule (repeatable); `callactions rules` lists them'
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --strict 'Warnings are errors: they fail the run (a variable missing from the payload too)'
+            cand -q 'Print only findings and failures'
+            cand --quiet 'Print only findings and failures'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'callactions;completions'= {
             cand --color 'When to colour the output; NO_COLOR is honoured'
             cand -h 'Print help (see more with ''--help'')'
@@ -173,6 +208,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
             cand init 'Write a new action, asking for each part (or taking it from flags)'
             cand rules 'The rules `validate` and every command check, with what each catches'
+            cand config 'The settings a command would run with here, and where each comes from'
             cand completions 'A shell completion script, generated from this command line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -195,6 +231,8 @@ set edit:completion:arg-completer[callactions] = {|@words|
         &'callactions;help;init'= {
         }
         &'callactions;help;rules'= {
+        }
+        &'callactions;help;config'= {
         }
         &'callactions;help;completions'= {
         }

@@ -39,6 +39,7 @@ complete -c callactions -n "__fish_callactions_needs_command" -f -a "listen" -d 
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "init" -d 'Write a new action, asking for each part (or taking it from flags)'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "rules" -d 'The rules `validate` and every command check, with what each catches'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "config" -d 'The settings a command would run with here, and where each comes from'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "completions" -d 'A shell completion script, generated from this command line'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c callactions -n "__fish_callactions_using_subcommand events" -l format -r -f -a "human\t''
@@ -63,6 +64,9 @@ transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l config -d 'The project file (default: callactions.toml here or in a parent folder)' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand render" -s E -l environment -d 'An environment of the project file: its env files, --set values and payload' -r
+complete -c callactions -n "__fish_callactions_using_subcommand render" -l env-file -d 'A dotenv file for ${env.…} values, read after the project\'s .env (repeatable; a later file wins, the real environment over all)' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l format -r -f -a "human\t''
 json\t''
@@ -74,6 +78,9 @@ complete -c callactions -n "__fish_callactions_using_subcommand render" -l stric
 complete -c callactions -n "__fish_callactions_using_subcommand render" -s q -l quiet -d 'Print only findings and failures'
 complete -c callactions -n "__fish_callactions_using_subcommand render" -l show-secrets -d 'Show credentials instead of ****'
 complete -c callactions -n "__fish_callactions_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l config -d 'The project file (default: callactions.toml here or in a parent folder)' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -s E -l environment -d 'An environment of the project file: its env files, --set values and payload' -r
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l env-file -d 'A dotenv file for ${env.…} values, read after the project\'s .env (repeatable; a later file wins, the real environment over all)' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -l format -r -f -a "human\t''
 json\t''
@@ -98,8 +105,12 @@ transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l config -d 'The project file (default: callactions.toml here or in a parent folder)' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -s E -l environment -d 'An environment of the project file: its env files, --set values and payload' -r
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l env-file -d 'A dotenv file for ${env.…} values, read after the project\'s .env (repeatable; a later file wins, the real environment over all)' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l timeout -d 'One deadline for each whole exchange, instead of the actions\' own (500ms, 2s, 1m)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand fire" -l target -d 'Send every request to this origin instead, keeping its path and query (http://127.0.0.1:8080 points every action at `callactions listen`)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand fire" -l format -r -f -a "human\t''
 json\t''
 junit\t'JUnit XML: a testsuite per event, a testcase per action'"
@@ -139,8 +150,12 @@ transfer_end\t'the transfer is complete and the call has ended'"
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l action -d 'Only the action with this name (repeatable)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l config -d 'The project file (default: callactions.toml here or in a parent folder)' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s E -l environment -d 'An environment of the project file: its env files, --set values and payload' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l env-file -d 'A dotenv file for ${env.…} values, read after the project\'s .env (repeatable; a later file wins, the real environment over all)' -r -F
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l timeout -d 'One deadline for each whole exchange, instead of the actions\' own (500ms, 2s, 1m)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l target -d 'Send every request to this origin instead, keeping its path and query (http://127.0.0.1:8080 points every action at `callactions listen`)' -r
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l format -r -f -a "human\t''
 json\t''
 junit\t'JUnit XML: a testsuite per event, a testcase per action'"
@@ -182,19 +197,34 @@ complete -c callactions -n "__fish_callactions_using_subcommand rules" -l color 
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand rules" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand config" -l config -d 'The project file (default: callactions.toml here or in a parent folder)' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand config" -s E -l environment -d 'An environment of the project file: its env files, --set values and payload' -r
+complete -c callactions -n "__fish_callactions_using_subcommand config" -l env-file -d 'A dotenv file for ${env.…} values, read after the project\'s .env (repeatable; a later file wins, the real environment over all)' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand config" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand config" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand config" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
+complete -c callactions -n "__fish_callactions_using_subcommand config" -l format -r -f -a "human\t''
+json\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand config" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand config" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
+complete -c callactions -n "__fish_callactions_using_subcommand config" -s q -l quiet -d 'Print only findings and failures'
+complete -c callactions -n "__fish_callactions_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand completions" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "events" -d 'The six events, when each fires, and the lifecycles that order them'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "payload" -d 'An event\'s sample payload ("View Payload"), or with --vars its variable table'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "render" -d 'Show each selected action rendered against a payload: method, URL, headers, body'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "validate" -d 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "schema" -d 'The JSON Schema of the action file, for editors'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "init" -d 'Write a new action, asking for each part (or taking it from flags)'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "rules" -d 'The rules `validate` and every command check, with what each catches'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "completions" -d 'A shell completion script, generated from this command line'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "events" -d 'The six events, when each fires, and the lifecycles that order them'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "payload" -d 'An event\'s sample payload ("View Payload"), or with --vars its variable table'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "render" -d 'Show each selected action rendered against a payload: method, URL, headers, body'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "validate" -d 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "schema" -d 'The JSON Schema of the action file, for editors'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "init" -d 'Write a new action, asking for each part (or taking it from flags)'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "rules" -d 'The rules `validate` and every command check, with what each catches'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "config" -d 'The settings a command would run with here, and where each comes from'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "completions" -d 'A shell completion script, generated from this command line'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init rules config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

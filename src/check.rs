@@ -9,49 +9,14 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 
 use crate::action::{Action, ActionFile};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::error::Error;
 use crate::loader;
+pub use crate::policy::Policy;
 use crate::rules::{self, Context, RULES};
 use crate::source::{Source, Span};
 use crate::suppression;
-
-/// How the findings of a run are judged.
-pub struct Policy<'a> {
-    /// Reads an environment variable, for `env-missing`.
-    pub env: &'a (dyn Fn(&str) -> Option<String> + Sync),
-    /// `--strict`: every warning is an error.
-    pub strict: bool,
-    /// Rules not reported (`--ignore`).
-    pub ignored: Vec<&'static str>,
-}
-
-impl<'a> Policy<'a> {
-    pub fn new(env: &'a (dyn Fn(&str) -> Option<String> + Sync)) -> Policy<'a> {
-        Policy {
-            env,
-            strict: false,
-            ignored: Vec::new(),
-        }
-    }
-
-    /// The severity a finding of `severity` has in this run.
-    pub fn severity(&self, severity: Severity) -> Severity {
-        if self.strict {
-            Severity::Error
-        } else {
-            severity
-        }
-    }
-
-    fn judge(&self, diagnostics: &mut Vec<Diagnostic>) {
-        diagnostics.retain(|d| !self.ignored.contains(&d.rule));
-        for diagnostic in diagnostics.iter_mut() {
-            diagnostic.severity = self.severity(diagnostic.severity);
-        }
-    }
-}
 
 /// A file loaded and checked: its actions and every finding, sorted by place.
 #[derive(Debug)]
@@ -106,7 +71,7 @@ fn finish(mut file: ActionFile, mut diagnostics: Vec<Diagnostic>, policy: &Polic
             .any(|d| d.is_error() && rules::find(d.rule).is_some_and(|r| r.blocks));
     }
     suppression::apply(&file.source, &mut diagnostics);
-    policy.judge(&mut diagnostics);
+    policy.judge(&file.path, &mut diagnostics);
     for diagnostic in &mut diagnostics {
         diagnostic.path = file.path.clone();
     }

@@ -66,6 +66,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: DataFormat,
     },
+    /// The settings a command would run with here, and where each comes from
+    Config(ConfigArgs),
     /// A shell completion script, generated from this command line
     Completions {
         #[arg(value_enum)]
@@ -136,6 +138,8 @@ pub struct SimulateArgs {
     pub selection: Selection,
     #[command(flatten)]
     pub payload: PayloadArgs,
+    #[command(flatten, next_help_heading = "Project")]
+    pub project: ProjectArgs,
     #[command(flatten)]
     pub findings: FindingArgs,
     /// Send the requests, as `fire` does, instead of showing them
@@ -162,6 +166,10 @@ pub struct SendArgs {
     /// Do not check TLS certificates (for self-signed local endpoints)
     #[arg(long)]
     pub insecure: bool,
+    /// Send every request to this origin instead, keeping its path and query
+    /// (http://127.0.0.1:8080 points every action at `callactions listen`)
+    #[arg(long, value_name = "URL", value_parser = crate::url::Target::parse)]
+    pub target: Option<crate::url::Target>,
 }
 
 #[derive(Debug, Args)]
@@ -176,6 +184,8 @@ pub struct FireArgs {
     pub all: bool,
     #[command(flatten)]
     pub payload: PayloadArgs,
+    #[command(flatten, next_help_heading = "Project")]
+    pub project: ProjectArgs,
     #[command(flatten)]
     pub findings: FindingArgs,
     /// Render the requests and send nothing
@@ -188,6 +198,18 @@ pub struct FireArgs {
     /// Show credentials instead of ****
     #[arg(long)]
     pub show_secrets: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    #[command(flatten)]
+    pub payload: PayloadArgs,
+    #[command(flatten)]
+    pub findings: FindingArgs,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
 }
 
 #[derive(Debug, Args)]
@@ -229,6 +251,8 @@ pub struct ValidateArgs {
     /// Action files, or folders of them (default: ./callactions.yaml)
     #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
+    #[command(flatten, next_help_heading = "Project")]
+    pub project: ProjectArgs,
     #[command(flatten)]
     pub findings: FindingArgs,
     #[arg(long, value_enum, default_value_t)]
@@ -274,6 +298,22 @@ pub struct PayloadArgs {
     pub sets: Vec<Override>,
 }
 
+/// The project file, its environments and env files: the same in every command that
+/// reads actions.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    /// The project file (default: callactions.toml here or in a parent folder)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub config: Option<PathBuf>,
+    /// An environment of the project file: its env files, --set values and payload
+    #[arg(long, short = 'E', value_name = "NAME")]
+    pub environment: Option<String>,
+    /// A dotenv file for ${env.…} values, read after the project's .env (repeatable; a later
+    /// file wins, the real environment over all)
+    #[arg(long = "env-file", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub env_files: Vec<PathBuf>,
+}
+
 /// How findings are judged and shown: the same in every command that reads actions.
 #[derive(Debug, Args)]
 pub struct FindingArgs {
@@ -297,6 +337,8 @@ pub struct RenderArgs {
     pub selection: Selection,
     #[command(flatten)]
     pub payload: PayloadArgs,
+    #[command(flatten, next_help_heading = "Project")]
+    pub project: ProjectArgs,
     #[command(flatten)]
     pub findings: FindingArgs,
     #[arg(long, value_enum, default_value_t)]

@@ -38,6 +38,17 @@ pub enum Error {
     Usage { message: String, help: String },
     /// A payload file that is not a JSON object.
     Payload { path: PathBuf, message: String },
+    /// A dotenv file with a line that is not `NAME=value`.
+    EnvFile {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
+    /// A project file (`callactions.toml`) with problems, each at its place.
+    Project {
+        source: std::sync::Arc<crate::source::Source>,
+        diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    },
     /// Writing to standard output failed for a reason other than a closed pipe.
     Stdout(io::Error),
     /// Writing to standard error failed.
@@ -56,7 +67,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::UnknownAction { .. } | Error::Usage { .. } => exit::USAGE,
-            Error::Payload { .. } => exit::PROBLEMS,
+            Error::Payload { .. } | Error::EnvFile { .. } | Error::Project { .. } => exit::PROBLEMS,
             Error::Interrupted => exit::INTERRUPTED,
             Error::NoDefaultFile
             | Error::Read { .. }
@@ -99,6 +110,10 @@ impl Error {
                 Some("make it writable (`chmod u+w`) if you mean to change it".to_owned())
             }
             Error::Usage { help, .. } => Some(help.clone()),
+            Error::EnvFile { .. } => Some(
+                "write each line as NAME=value (`export` and quotes allowed, `#` starts a comment)"
+                    .to_owned(),
+            ),
             Error::Bind { source, .. } if source.kind() == io::ErrorKind::AddrInUse => {
                 Some("choose another with --port, or --port 0 for a free one".to_owned())
             }
@@ -142,6 +157,18 @@ impl fmt::Display for Error {
             ),
             Error::Usage { message, .. } => f.write_str(message),
             Error::Payload { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::EnvFile {
+                path,
+                line: Some(line),
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
+            Error::EnvFile { path, message, .. } => write!(f, "{}: {message}", path.display()),
+            Error::Project { diagnostics, .. } => {
+                let path = diagnostics.first().map(|d| d.path.display().to_string());
+                let count = diagnostics.len();
+                let problems = if count == 1 { "problem" } else { "problems" };
+                write!(f, "{} has {count} {problems}", path.unwrap_or_default())
+            }
             Error::Stdout(source) => {
                 write!(f, "cannot write to standard output: {}", reason(source))
             }

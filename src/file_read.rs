@@ -44,3 +44,20 @@ pub fn read_capped(path: &Path) -> Result<Capped, Error> {
         .filter(|size| *size > MAX_FILE_SIZE);
     Ok(Capped::TooLarge(size))
 }
+
+/// Reads standard input within [`MAX_FILE_SIZE`] (`-` as a path).
+pub fn read_capped_stdin() -> Result<Capped, Error> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: "<stdin>".into(),
+            source,
+        })?;
+    match bytes.len() as u64 <= MAX_FILE_SIZE {
+        true => Ok(Capped::Bytes(bytes)),
+        false => Ok(Capped::TooLarge(None)),
+    }
+}

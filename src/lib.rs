@@ -24,6 +24,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod document;
 pub mod duration;
+pub mod env_file;
 pub mod error;
 pub mod event;
 pub mod file_read;
@@ -33,6 +34,8 @@ pub mod interrupt;
 pub mod loader;
 pub mod output;
 pub mod payload;
+pub mod policy;
+pub mod project;
 pub mod receiver;
 pub mod request;
 pub mod rules;
@@ -40,6 +43,7 @@ pub mod runner;
 pub mod schema;
 pub mod secrets;
 pub mod send;
+pub mod settings;
 pub mod simulation;
 pub mod source;
 pub mod suggestion;
@@ -129,6 +133,18 @@ fn report(streams: &mut Streams, error: &Error) -> i32 {
     if matches!(error, Error::Interrupted) && std::io::stderr().is_terminal() {
         // A prompt may have hidden the cursor; give the terminal back as it was.
         let _ = streams.err(|err, _| err.write_all(b"\x1b[?25h\n"));
+    }
+    if let Error::Project {
+        source,
+        diagnostics,
+    } = error
+    {
+        let sources = diagnostics
+            .iter()
+            .map(|d| (d.path.clone(), std::sync::Arc::clone(source)))
+            .collect();
+        let _ =
+            streams.err(|err, paint| output::diagnostics::human(err, paint, diagnostics, &sources));
     }
     let _ = streams.error(&error.to_string());
     if let Some(help) = error.help() {

@@ -8,12 +8,17 @@ use crate::action::ActionFile;
 use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::error::Error;
-use crate::file_read::{Capped, read_capped};
+use crate::file_read::{Capped, read_capped, read_capped_stdin};
 use crate::rules::invalid_file;
 use crate::source::{Pos, Source};
 
 /// The files named default when no path is given, in the order they are looked for.
 pub const DEFAULT_FILES: [&str; 2] = ["callactions.yaml", "callactions.yml"];
+
+/// The path that names standard input.
+pub const STDIN: &str = "-";
+/// What diagnostics call standard input.
+pub const STDIN_NAME: &str = "<stdin>";
 
 /// The files to read, and what was passed over on the way.
 #[derive(Debug, Default)]
@@ -27,8 +32,9 @@ pub struct Discovered {
 /// The files to read: each file given, and every `*.yaml`/`*.yml` below each directory
 /// given (sorted, hidden folders skipped, links to folders followed once); only regular
 /// files are taken from a folder, so a FIFO never blocks the run. `./callactions.yaml`
-/// when nothing is given.
-pub fn discover(paths: &[PathBuf]) -> Result<Discovered, Error> {
+/// when nothing is given; `-` is standard input. A file found in a folder is left out when
+/// `skip` says so (the project file's `ignore`); a file named is always read.
+pub fn discover(paths: &[PathBuf], skip: &dyn Fn(&Path) -> bool) -> Result<Discovered, Error> {
     let mut found = Discovered::default();
     if paths.is_empty() {
         let default = DEFAULT_FILES
@@ -40,6 +46,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, Error> {
         return Ok(found);
     }
     for path in paths {
+        if path.as_os_str() == STDIN {
+            found.files.push(path.clone());
+            continue;
+        }
         let metadata = fs::metadata(path).map_err(|source| Error::Read {
             path: path.clone(),
             source,
@@ -47,7 +57,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, Error> {
         if metadata.is_dir() {
             let before = found.files.len();
             let mut seen = Vec::new();
-            walk(path, &mut found, &mut seen)?;
+            walk(path, &mut found, &mut seen, skip)?;
             found.files[before..].sort();
         } else {
             found.files.push(path.clone());
@@ -56,7 +66,12 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, Error> {
     Ok(found)
 }
 
-fn walk(dir: &Path, found: &mut Discovered, seen: &mut Vec<PathBuf>) -> Result<(), Error> {
+fn walk(
+    dir: &Path,
+    found: &mut Discovered,
+    seen: &mut Vec<PathBuf>,
+    skip: &dyn Fn(&Path) -> bool,
+) -> Result<(), Error> {
     let io = |source| Error::Read {
         path: dir.to_owned(),
         source,
@@ -82,7 +97,8 @@ fn walk(dir: &Path, found: &mut Discovered, seen: &mut Vec<PathBuf>) -> Result<(
         );
         // Through links: what matters is what the link leads to.
         match fs::metadata(&path) {
-            Ok(kind) if kind.is_dir() => walk(&path, found, seen)?,
+            Ok(kind) if kind.is_dir() => walk(&path, found, seen, skip)?,
+            Ok(_) if is_yaml && skip(&path) => {}
             Ok(kind) if is_yaml && kind.is_file() => found.files.push(path),
             Ok(_) if is_yaml => found.skipped.push((path, "not a regular file")),
             Err(_) if is_yaml => found.skipped.push((path, "a link to nothing")),
@@ -95,7 +111,10 @@ fn walk(dir: &Path, found: &mut Discovered, seen: &mut Vec<PathBuf>) -> Result<(
 /// Reads and loads one file. Problems with its content are diagnostics; a file that
 /// cannot be read at all is an error.
 pub fn load(path: &Path) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
-    let read = read_capped(path)?;
+    let (path, read) = match path.as_os_str() == STDIN {
+        true => (Path::new(STDIN_NAME), read_capped_stdin()?),
+        false => (path, read_capped(path)?),
+    };
     let refuse = |diagnostic: Diagnostic| {
         let file = ActionFile {
             path: path.to_owned(),

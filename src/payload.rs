@@ -122,6 +122,14 @@ impl std::str::FromStr for Override {
         let (path, value) = text
             .split_once('=')
             .ok_or_else(|| format!("`{text}` is not PATH=VALUE, as in `callInfo.attempt=2`"))?;
+        let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
+        Override::new(path, value)
+    }
+}
+
+impl Override {
+    /// The value `value` at the dot path `path` (as in `callInfo.attempt`).
+    pub fn new(path: &str, value: Value) -> Result<Override, String> {
         let path =
             VarPath::parse(path.trim()).map_err(|e| format!("bad path `{path}`: {}", e.message))?;
         // Payloads are a few levels deep; a deeper path would only build a value too deep
@@ -132,7 +140,6 @@ impl std::str::FromStr for Override {
                 path.segments().len()
             ));
         }
-        let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
         Ok(Override { path, value })
     }
 }

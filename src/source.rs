@@ -121,6 +121,25 @@ impl Source {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+
+    /// The place of byte `offset` (clamped to the text, and to the character it falls in).
+    pub fn pos_at(&self, offset: usize) -> Pos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let index = self.line_starts.partition_point(|start| *start <= offset) - 1;
+        let start = self.line_starts[index];
+        Pos::new(index + 1, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// The span of the byte range `range`.
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        Span::new(
+            self.pos_at(range.start),
+            self.pos_at(range.end.max(range.start)),
+        )
+    }
 }
 
 impl CharIndex {

@@ -182,6 +182,53 @@ pub fn parse(text: &str) -> Result<Url<'_>, Problem> {
     })
 }
 
+/// Where `--target` sends every request instead: an origin (scheme, host and port), which
+/// replaces each URL's own and keeps its path and query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    origin: String,
+}
+
+impl Target {
+    /// Reads `http://127.0.0.1:8080` (a trailing `/` allowed; nothing after it).
+    pub fn parse(text: &str) -> Result<Target, String> {
+        let url = parse(text).map_err(|problem| format!("{text} is not a URL: {problem}"))?;
+        let rest = &text[url.authority_end..];
+        if !rest.is_empty() && rest != "/" {
+            return Err(format!(
+                "{text} has a path or query: --target takes an origin, as in http://127.0.0.1:8080, and keeps each request's own path"
+            ));
+        }
+        Ok(Target {
+            origin: text[..url.authority_end].to_owned(),
+        })
+    }
+
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// `url` sent to this origin, and the byte ranges `secrets` of `url` moved with its
+    /// path (what stood in the origin it replaces is gone with it). `None` when `url` is not
+    /// one [`parse`] reads.
+    pub fn apply(
+        &self,
+        url: &str,
+        secrets: &[std::ops::Range<usize>],
+    ) -> Option<(String, Vec<std::ops::Range<usize>>)> {
+        let start = parse(url).ok()?.authority_end;
+        let at = |offset: usize| offset - start + self.origin.len();
+        // A secret that reaches into the path (a base URL from the environment) keeps
+        // its path part masked.
+        let moved = secrets
+            .iter()
+            .filter(|r| r.end > start)
+            .map(|r| at(r.start.max(start))..at(r.end))
+            .collect();
+        Some((format!("{}{}", self.origin, &url[start..]), moved))
+    }
+}
+
 /// Checks only the characters: for a URL whose start comes from a placeholder, which is
 /// known only when rendering.
 pub fn check_characters(text: &str) -> Result<(), Problem> {

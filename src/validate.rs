@@ -24,8 +24,12 @@ pub struct Report {
 }
 
 /// Checks the files at `paths`.
-pub fn validate(paths: &[PathBuf], policy: &Policy<'_>) -> Result<Report, Error> {
-    let discovered = loader::discover(paths)?;
+pub fn validate(
+    paths: &[PathBuf],
+    policy: &Policy<'_>,
+    skip: &dyn Fn(&std::path::Path) -> bool,
+) -> Result<Report, Error> {
+    let discovered = loader::discover(paths, skip)?;
     let results = in_parallel(&discovered.files, |path: &PathBuf| {
         check::path(path, policy).map(|checked| {
             let source = (!checked.diagnostics.is_empty()).then_some(checked.file.source);

@@ -27,10 +27,14 @@ pub struct Selected<'a> {
 
 impl Workspace {
     /// Reads and checks the files at `paths`, each by the engine.
-    pub fn load(paths: &[PathBuf], policy: &Policy<'_>) -> Result<Workspace, Error> {
+    pub fn load(
+        paths: &[PathBuf],
+        policy: &Policy<'_>,
+        skip: &dyn Fn(&std::path::Path) -> bool,
+    ) -> Result<Workspace, Error> {
         let mut files = Vec::new();
         let mut diagnostics = Vec::new();
-        let discovered = loader::discover(paths)?;
+        let discovered = loader::discover(paths, skip)?;
         for path in discovered.files {
             let checked = check::path(&path, policy)?;
             files.push(checked.file);

@@ -1,75 +1,67 @@
 //! What the commands that read actions share: the policy their findings are judged by,
 //! loading and showing those findings, the selection, and the sender for those that fire.
 
+use std::path::PathBuf;
+
 use crate::check::Policy;
-use crate::cli::{FindingArgs, PayloadArgs, Selection};
+use crate::cli::{FindingArgs, PayloadArgs, ProjectArgs, Selection, SendArgs};
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::output::{Streams, diagnostics};
 use crate::payload::Payloads;
-use crate::request::{self, Options, RenderError, Warning};
-use crate::rules::{self, RULES};
+use crate::request::{Options, RenderError, Warning};
 use crate::runner::{ActionRun, Finding};
 use crate::secrets::Reveal;
 use crate::send::Sender;
-use crate::suggestion::{closest, did_you_mean, join_and};
+use crate::settings::{Flags, Settings};
+use crate::suggestion::join_and;
 use crate::workspace::{Selected, Workspace};
 
-/// The policy of `--strict` and `--ignore`, the same for every command.
-pub(super) fn policy(findings: &FindingArgs) -> Result<Policy<'static>, Error> {
-    let mut policy = Policy::new(&request::process_env);
-    policy.strict = findings.strict;
-    for id in &findings.ignore {
-        let Some(rule) = rules::find(id) else {
-            let suggestion = closest(id, RULES.iter().map(|r| r.id));
-            return Err(Error::Usage {
-                message: format!(
-                    "--ignore {id}: no rule has this id{}",
-                    did_you_mean(suggestion)
-                ),
-                help: "`callactions rules` lists the rules".to_owned(),
-            });
-        };
-        if rule.blocks {
-            return Err(Error::Usage {
-                message: format!(
-                    "--ignore {id}: `{id}` cannot be ignored, since it keeps the request from being built"
-                ),
-                help: "fix the file instead; `callactions explain` says how".to_owned(),
-            });
-        }
-        policy.ignored.push(rule.id);
-    }
-    Ok(policy)
+/// The settings of a command that reads actions: its flags over the project file.
+pub(super) fn settings(
+    paths: &[PathBuf],
+    payload: Option<PayloadArgs>,
+    findings: &FindingArgs,
+    project: &ProjectArgs,
+) -> Result<Settings, Error> {
+    let (payload, sets) = payload.map_or((None, Vec::new()), |p| (p.payload, p.sets));
+    Settings::resolve(Flags {
+        paths: paths.to_vec(),
+        payload,
+        sets,
+        env_files: project.env_files.clone(),
+        environment: project.environment.clone(),
+        config: project.config.clone(),
+        strict: findings.strict,
+        ignore: findings.ignore.clone(),
+    })
 }
 
 /// What a command that reads actions starts from: the files checked by the engine (their
 /// findings shown on standard error), the payloads, and how to render and judge.
-pub(super) struct Inputs {
+pub(super) struct Inputs<'s> {
     pub workspace: Workspace,
     pub payloads: Payloads,
-    pub options: Options<'static>,
-    pub policy: Policy<'static>,
+    pub options: Options<'s>,
+    pub policy: Policy<'s>,
 }
 
-pub(super) fn inputs(
-    paths: &[std::path::PathBuf],
-    payload: PayloadArgs,
-    findings: &FindingArgs,
+pub(super) fn inputs<'s>(
+    settings: &'s Settings,
+    env: &'s (dyn Fn(&str) -> Option<String> + Sync),
     streams: &mut Streams,
-) -> Result<Inputs, Error> {
-    let policy = policy(findings)?;
-    let workspace = Workspace::load(paths, &policy)?;
+) -> Result<Inputs<'s>, Error> {
+    let policy = settings.policy(env);
+    let workspace = Workspace::load(&settings.paths.value, &policy, &settings.skip())?;
     report_skipped(&workspace.skipped, streams)?;
     let sources = workspace.sources();
     streams.err(|err, paint| diagnostics::human(err, paint, &workspace.diagnostics, &sources))?;
-    let payloads = Payloads::load(payload.payload.as_deref(), payload.sets)?;
+    let payload = settings.payload.as_ref().map(|p| p.value.as_path());
+    let payloads = Payloads::load(payload, settings.overrides())?;
     Ok(Inputs {
         workspace,
         payloads,
-        options: Options {
-            env: &request::process_env,
-        },
+        options: Options { env },
         policy,
     })
 }
@@ -124,12 +116,13 @@ pub(super) fn errors_of(workspace: &Workspace, item: &Selected<'_>) -> Vec<Findi
 }
 
 /// The sender of `fire` and `simulate --fire`, with a warning when certificates go unchecked.
-pub(super) fn sender(insecure: bool, streams: &mut Streams) -> Result<Sender, Error> {
+pub(super) fn sender(send: &SendArgs, streams: &mut Streams) -> Result<Sender, Error> {
+    let insecure = send.insecure;
     if insecure {
         streams
             .warn("TLS certificate checks are off (--insecure): use it only for local endpoints")?;
     }
-    Ok(Sender::new(insecure))
+    Ok(Sender::new(insecure, send.target.clone()))
 }
 
 /// A warning of rendering, at its placeholder; an error under `--strict`.

@@ -17,29 +17,29 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
         });
     }
     let reveal = Reveal::from_flag(args.show_secrets);
+    let settings = common::settings(
+        &args.paths,
+        Some(args.payload),
+        &args.findings,
+        &args.project,
+    )?;
     if args.dry_run {
         let how = render::How {
             format: RenderFormat::Human,
             reveal,
             quiet: args.findings.quiet,
         };
-        let code = render::render(
-            &args.paths,
-            &args.selection,
-            args.payload,
-            &args.findings,
-            how,
-            streams,
-        )?;
+        let code = render::render(&settings, &args.selection, how, streams)?;
         streams.note("dry run: nothing was sent")?;
         return Ok(code);
     }
-    let inputs = common::inputs(&args.paths, args.payload, &args.findings, streams)?;
+    let env = settings.env_lookup();
+    let inputs = common::inputs(&settings, &env, streams)?;
     let selected = common::select(&inputs.workspace, &args.selection)?;
     if selected.is_empty() {
         streams.warn("the files have no actions; nothing was sent")?;
     }
-    let sender = common::sender(args.send.insecure, streams)?;
+    let sender = common::sender(&args.send, streams)?;
     let runner = Runner {
         options: &inputs.options,
         sender: Some(&sender),

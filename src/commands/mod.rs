@@ -2,6 +2,7 @@
 
 mod common;
 pub mod completions;
+mod config;
 mod events;
 mod fire;
 mod init;
@@ -31,6 +32,7 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Fire(args) => fire::run(args, streams),
         Command::Listen(args) => listen::run(args, streams),
         Command::Simulate(args) => simulate::run(args, streams),
+        Command::Config(args) => config::run(args, streams),
         Command::Completions { shell } => completions::run(shell, streams),
         Command::Rules { format } => rules::run(format, streams),
         Command::Init(args) => init::run(args, streams),

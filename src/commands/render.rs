@@ -2,12 +2,12 @@
 //! every core, then printed in order as soon as they are ready, and dropped — so memory
 //! stays flat however many files there are, and the first request shows at once.
 
+use crate::settings::Settings;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use super::common;
 use crate::check::{self, Checked, Policy};
-use crate::cli::{FindingArgs, PayloadArgs, RenderArgs, RenderFormat, Selection};
+use crate::cli::{RenderArgs, RenderFormat, Selection};
 use crate::diagnostic::Severity;
 use crate::error::{Error, exit};
 use crate::event::Event;
@@ -25,14 +25,13 @@ pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
         reveal: Reveal::from_flag(args.show_secrets),
         quiet: args.findings.quiet,
     };
-    render(
+    let settings = common::settings(
         &args.paths,
-        &args.selection,
-        args.payload,
+        Some(args.payload),
         &args.findings,
-        how,
-        streams,
-    )
+        &args.project,
+    )?;
+    render(&settings, &args.selection, how, streams)
 }
 
 /// How rendered requests are shown.
@@ -74,20 +73,18 @@ impl Tally {
 }
 
 pub(super) fn render(
-    paths: &[PathBuf],
+    settings: &Settings,
     selection: &Selection,
-    payload: PayloadArgs,
-    findings: &FindingArgs,
     how: How,
     streams: &mut Streams,
 ) -> Result<i32, Error> {
-    let policy = common::policy(findings)?;
-    let discovered = crate::loader::discover(paths)?;
+    let env = settings.env_lookup();
+    let policy = settings.policy(&env);
+    let discovered = crate::loader::discover(&settings.paths.value, &settings.skip())?;
     common::report_skipped(&discovered.skipped, streams)?;
-    let payloads = Payloads::load(payload.payload.as_deref(), payload.sets)?;
-    let options = Options {
-        env: &request::process_env,
-    };
+    let payload = settings.payload.as_ref().map(|p| p.value.as_path());
+    let payloads = Payloads::load(payload, settings.overrides())?;
+    let options = Options { env: &env };
     let paints = (streams.out_paint, streams.err_paint);
     let file = |checked: Result<Checked, Error>| {
         checked.map(|checked| {

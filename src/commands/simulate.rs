@@ -15,12 +15,19 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
             message: format!("--outcome: {message}"),
             help: "--scenario and --outcome must describe the same call".to_owned(),
         })?;
-    let inputs = common::inputs(&args.paths, args.payload, &args.findings, streams)?;
+    let settings = common::settings(
+        &args.paths,
+        Some(args.payload),
+        &args.findings,
+        &args.project,
+    )?;
+    let env = settings.env_lookup();
+    let inputs = common::inputs(&settings, &env, streams)?;
     let workspace = &inputs.workspace;
     let selected = common::select(workspace, &args.selection)?;
     let simulation = simulate(call, &selected, &inputs.payloads)?;
     let sender = match args.fire {
-        true => Some(common::sender(args.send.insecure, streams)?),
+        true => Some(common::sender(&args.send, streams)?),
         false => None,
     };
     let runner = Runner {
@@ -92,6 +99,10 @@ fn check_flags(args: &SimulateArgs) -> Result<(), Error> {
             "--timeout is the deadline of each request sent",
         ),
         (args.send.insecure, "--insecure is for the requests sent"),
+        (
+            args.send.target.is_some(),
+            "--target is where the requests are sent",
+        ),
         (
             args.format == ReportFormat::Junit,
             "--format junit reports the requests sent",

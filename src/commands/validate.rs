@@ -6,8 +6,10 @@ use crate::output::{Streams, github, sarif};
 use crate::validate::validate;
 
 pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
-    let policy = common::policy(&args.findings)?;
-    let report = validate(&args.paths, &policy)?;
+    let settings = common::settings(&args.paths, None, &args.findings, &args.project)?;
+    let env = settings.env_lookup();
+    let policy = settings.policy(&env);
+    let report = validate(&settings.paths.value, &policy, &settings.skip())?;
     common::report_skipped(&report.skipped, streams)?;
     let found = &report.diagnostics;
     let quiet = args.findings.quiet;

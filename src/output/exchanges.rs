@@ -126,10 +126,13 @@ pub fn human_one(out: &mut dyn Write, paint: Paint, run: &ActionRun, show: Show)
     } else {
         paint.error("✗")
     };
-    let target = run
+    let mut target = run
         .request()
         .map(|r| r.target(show.reveal))
         .unwrap_or_else(|| "(not sent)".to_owned());
+    if let Some(sent_to) = run.exchange().and_then(|e| e.sent_to.as_ref()) {
+        target = format!("{target} → {}", sent_to.shown(show.reveal));
+    }
     let status = run.exchange().and_then(|exchange| match &exchange.outcome {
         Outcome::Response(r) if r.status < 300 && r.status >= 200 => {
             Some(format!("{} {}", r.status, r.reason).trim_end().to_owned())
@@ -281,6 +284,7 @@ pub fn to_json(run: &ActionRun, show: Show) -> Value {
             "url": r.url,
             "headers": object(&r.headers),
             "body": r.body,
+            "sent_to": run.exchange().and_then(|e| e.sent_to.as_ref()).map(|s| s.shown(show.reveal)),
         })),
         "status": response.as_ref().map(|r| r.status),
         "time_ms": elapsed(run).as_millis() as u64,

@@ -2,6 +2,7 @@
 //! return values; only this layer decides how they look, and it masks every secret with
 //! the [`Reveal`](crate::secrets::Reveal) its command was given.
 
+pub mod config;
 pub mod curl;
 pub mod diagnostics;
 pub mod events;

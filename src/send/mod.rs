@@ -24,9 +24,28 @@ pub const MAX_RESPONSE_BODY: usize = 1024 * 1024;
 #[derive(Debug)]
 pub struct Exchange {
     pub request: Request,
+    /// Where it went instead of its own URL (`--target`), and the secrets' ranges in it.
+    pub sent_to: Option<SentTo>,
     pub outcome: Outcome,
     /// From the start of the connection to the end of the response body, or to the failure.
     pub elapsed: Duration,
+}
+
+/// The URL a request was sent to under `--target`.
+#[derive(Debug)]
+pub struct SentTo {
+    pub url: String,
+    pub secrets: Vec<std::ops::Range<usize>>,
+}
+
+impl SentTo {
+    /// The URL as it may be shown.
+    pub fn shown(&self, reveal: Reveal) -> String {
+        match reveal {
+            Reveal::Show => self.url.clone(),
+            Reveal::Mask => crate::secrets::mask_ranges(&self.url, &self.secrets),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -111,13 +130,15 @@ impl std::fmt::Display for Failure {
 /// Sends requests through one agent, so connections to the same host are reused.
 pub struct Sender {
     agent: ureq::Agent,
+    /// `--target`: the origin every request goes to instead of its own.
+    target: Option<url::Target>,
     /// Connections opened so far, to tell a request sent on a pooled connection.
     opened: Arc<AtomicU64>,
 }
 
 impl Sender {
     /// `insecure` turns off TLS certificate checks, for self-signed local endpoints.
-    pub fn new(insecure: bool) -> Sender {
+    pub fn new(insecure: bool, target: Option<url::Target>) -> Sender {
         let tls = ureq::tls::TlsConfig::builder()
             .disable_verification(insecure)
             .build();
@@ -135,6 +156,7 @@ impl Sender {
         let connector = transport::connector(Arc::clone(&opened));
         Sender {
             agent: ureq::Agent::with_parts(config, connector, CachingResolver::default()),
+            target,
             opened,
         }
     }
@@ -147,22 +169,31 @@ impl Sender {
     /// received it, and the platform opens connections of its own.
     pub fn send(&self, request: Request, timeout: Duration) -> Exchange {
         let start = Instant::now();
-        let mut result = self.exchange_counted(&request, timeout);
+        let sent_to = self.target.as_ref().and_then(|target| {
+            target
+                .apply(&request.url, &request.secrets.url)
+                .map(|(url, secrets)| SentTo { url, secrets })
+        });
+        let url = sent_to
+            .as_ref()
+            .map_or(request.url.as_str(), |s| s.url.as_str());
+        let mut result = self.exchange_counted(&request, url, timeout);
         for _ in 0..2 {
             match &result {
                 Err((error, false)) if is_closed_connection(error) => {
                     let left = timeout.saturating_sub(start.elapsed());
-                    result = self.exchange_counted(&request, left);
+                    result = self.exchange_counted(&request, url, left);
                 }
                 _ => break,
             }
         }
         let outcome = match result {
             Ok(response) => Outcome::Response(response),
-            Err((error, _)) => Outcome::Failed(failure(error, &request, timeout)),
+            Err((error, _)) => Outcome::Failed(failure(error, url, timeout)),
         };
         Exchange {
             request,
+            sent_to,
             outcome,
             elapsed: start.elapsed(),
         }
@@ -173,22 +204,26 @@ impl Sender {
     fn exchange_counted(
         &self,
         request: &Request,
+        url: &str,
         timeout: Duration,
     ) -> Result<Response, (ureq::Error, bool)> {
         let before = self.opened.load(Ordering::SeqCst);
-        self.exchange(request, timeout)
+        self.exchange(request, url, timeout)
             .map_err(|error| (error, self.opened.load(Ordering::SeqCst) != before))
     }
 
-    fn exchange(&self, request: &Request, timeout: Duration) -> Result<Response, ureq::Error> {
+    fn exchange(
+        &self,
+        request: &Request,
+        url: &str,
+        timeout: Duration,
+    ) -> Result<Response, ureq::Error> {
         let method = match request.method {
             Method::Get => http::Method::GET,
             Method::Post => http::Method::POST,
             Method::Put => http::Method::PUT,
         };
-        let mut builder = http::Request::builder()
-            .method(method)
-            .uri(request.url.as_str());
+        let mut builder = http::Request::builder().method(method).uri(url);
         for (name, value) in &request.headers {
             builder = builder.header(name.as_str(), value.as_bytes());
         }
@@ -232,8 +267,8 @@ impl Sender {
 }
 
 /// A transport error in plain words.
-fn failure(error: ureq::Error, request: &Request, timeout: Duration) -> Failure {
-    let parsed = url::parse(&request.url).ok();
+fn failure(error: ureq::Error, url: &str, timeout: Duration) -> Failure {
+    let parsed = url::parse(url).ok();
     let host = || parsed.map(|u| u.host.to_owned()).unwrap_or_default();
     let address = || parsed.map(|u| u.address()).unwrap_or_default();
     match error {
