@@ -65,6 +65,18 @@ use crate::output::Streams;
 /// Runs the command line and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
+    // `COMPLETE=bash callactions`: the shell asks for completions of a command line.
+    let completion =
+        clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
+            .try_complete(args.clone(), std::env::current_dir().ok().as_deref());
+    match completion {
+        Ok(true) => return exit::OK,
+        Ok(false) => {}
+        Err(error) => {
+            let _ = error.print();
+            return error.exit_code();
+        }
+    }
     let cli = match parse(&args) {
         Ok(cli) => cli,
         Err(error) => {

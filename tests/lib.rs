@@ -12,6 +12,7 @@ mod fire;
 mod hostile;
 mod init;
 mod listen;
+mod pre_commit;
 mod project;
 mod readme;
 mod render_cases;

@@ -1,9 +1,13 @@
-//! The command line, as clap definitions only: what each command accepts.
+//! The command line, as clap definitions only: what each command accepts, and (in
+//! [`complete`]) what the shell completes from the project.
+
+pub mod complete;
 
 use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::action::{DEFAULT_METHOD, DEFAULT_TIMEOUT, Method};
 use crate::event::{Event, Scenario};
@@ -277,7 +281,7 @@ pub struct Selection {
     #[arg(long = "event", value_enum, value_name = "EVENT")]
     pub events: Vec<Event>,
     /// Only the action with this name (repeatable)
-    #[arg(long = "action", value_name = "NAME")]
+    #[arg(long = "action", value_name = "NAME", add = ArgValueCompleter::new(complete::action_names))]
     pub actions: Vec<String>,
 }
 
@@ -306,7 +310,7 @@ pub struct ProjectArgs {
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub config: Option<PathBuf>,
     /// An environment of the project file: its env files, --set values and payload
-    #[arg(long, short = 'E', value_name = "NAME")]
+    #[arg(long, short = 'E', value_name = "NAME", add = ArgValueCompleter::new(complete::environments))]
     pub environment: Option<String>,
     /// A dotenv file for ${env.…} values, read after the project's .env (repeatable; a later
     /// file wins, the real environment over all)
@@ -321,7 +325,7 @@ pub struct FindingArgs {
     #[arg(long)]
     pub strict: bool,
     /// Do not report this rule (repeatable); `callactions rules` lists them
-    #[arg(long = "ignore", value_name = "RULE")]
+    #[arg(long = "ignore", value_name = "RULE", add = ArgValueCompleter::new(complete::rule_ids))]
     pub ignore: Vec<String>,
     /// Print only findings and failures
     #[arg(long, short)]
