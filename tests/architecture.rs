@@ -11,7 +11,8 @@ use crate::harness::root;
 fn is_front(file: &str) -> bool {
     file.starts_with("commands/")
         || file.starts_with("output/")
-        || matches!(file, "cli.rs" | "lib.rs" | "main.rs")
+        || file.starts_with("cli/")
+        || matches!(file, "lib.rs" | "main.rs")
 }
 
 #[test]
