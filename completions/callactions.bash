@@ -845,7 +845,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__validate)
-            opts="-E -q -h --config --environment --env-file --strict --ignore --quiet --format --color --help"
+            opts="-E -q -h --config --environment --env-file --strict --ignore --quiet --format --fix --dry-run --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

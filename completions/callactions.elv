@@ -80,6 +80,8 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand --strict 'Warnings are errors: they fail the run (a variable missing from the payload too)'
             cand -q 'Print only findings and failures'
             cand --quiet 'Print only findings and failures'
+            cand --fix 'Apply the safe fixes (did-you-means, a missing Content-Type, an undeclared key), keeping every other byte of each file'
+            cand --dry-run 'With --fix: print the changes as a unified diff and write nothing'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

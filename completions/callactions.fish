@@ -91,6 +91,8 @@ always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -s q -l quiet -d 'Print only findings and failures'
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l fix -d 'Apply the safe fixes (did-you-means, a missing Content-Type, an undeclared key), keeping every other byte of each file'
+complete -c callactions -n "__fish_callactions_using_subcommand validate" -l dry-run -d 'With --fix: print the changes as a unified diff and write nothing'
 complete -c callactions -n "__fish_callactions_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand schema" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
 always\t''

@@ -25,6 +25,15 @@ pub struct ActionFile {
 pub struct Declared {
     pub context: Option<Vec<String>>,
     pub analysis_results: Option<Vec<String>>,
+    /// Where each declared list stands, by namespace, for a fix that adds to it.
+    pub lists: Vec<(String, DeclaredList)>,
+}
+
+/// A `variables:` list in its file: the list, and its last item.
+#[derive(Clone, Copy, Debug)]
+pub struct DeclaredList {
+    pub span: Span,
+    pub last_item: Option<Span>,
 }
 
 impl Declared {
@@ -35,6 +44,13 @@ impl Declared {
             "analysis.results" => self.analysis_results.as_deref(),
             _ => None,
         }
+    }
+
+    pub fn list(&self, namespace: &str) -> Option<DeclaredList> {
+        self.lists
+            .iter()
+            .find(|(n, _)| n == namespace)
+            .map(|(_, list)| *list)
     }
 }
 

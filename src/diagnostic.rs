@@ -28,11 +28,63 @@ pub struct Diagnostic {
     pub rule: &'static str,
     pub message: String,
     pub help: String,
+    /// The safe change that resolves it, when there is exactly one.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Diagnostic {
+        self.fix = fix;
+        self
+    }
+}
+
+/// A change of the file that resolves a finding (`validate --fix`, an editor's quick fix).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Fix {
+    /// What it does, in a few words: "rename `header` to `headers`".
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// One edit: within the file text at `span`, the one occurrence of `find` becomes
+/// `replace`; with `find` empty, `replace` is inserted at the span's start. An edit whose
+/// `find` is not there exactly once (the text was written with escapes, or changed) is not
+/// made, so a fix never guesses.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Edit {
+    pub span: Span,
+    pub find: String,
+    pub replace: String,
+}
+
+impl Fix {
+    /// Renames what `span` holds from `from` to `to`.
+    pub fn rename(span: Span, from: &str, to: &str) -> Fix {
+        Fix {
+            title: format!("rename `{from}` to `{to}`"),
+            edits: vec![Edit {
+                span,
+                find: from.to_owned(),
+                replace: to.to_owned(),
+            }],
+        }
+    }
+
+    /// Inserts `text` at `at`.
+    pub fn insert(title: String, at: crate::source::Pos, text: String) -> Fix {
+        Fix {
+            title,
+            edits: vec![Edit {
+                span: Span::new(at, at),
+                find: String::new(),
+                replace: text,
+            }],
+        }
     }
 }
 

@@ -125,6 +125,17 @@ impl Reader<'_> {
         };
         for (namespace, value) in entries {
             let keys = self.key_list(&value, &namespace);
+            if let Value::Sequence(items) = &value.value {
+                let list = crate::action::DeclaredList {
+                    span: value.span,
+                    last_item: items.last().map(|item| item.span),
+                };
+                let name = match namespace.as_str() {
+                    "context" => "context",
+                    _ => "analysis.results",
+                };
+                declared.lists.push((name.to_owned(), list));
+            }
             match namespace.as_str() {
                 "context" => declared.context = Some(keys),
                 _ => declared.analysis_results = Some(keys),

@@ -50,7 +50,7 @@ impl Event {
         Event::ALL.into_iter().find(|event| event.name() == name)
     }
 
-    pub fn names() -> impl Iterator<Item = &'static str> {
+    pub fn names() -> impl Iterator<Item = &'static str> + Clone {
         Event::ALL.into_iter().map(Event::name)
     }
 

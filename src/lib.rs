@@ -29,6 +29,7 @@ pub mod error;
 pub mod event;
 pub mod file_read;
 pub mod file_update;
+pub mod fix;
 pub mod header;
 pub mod interrupt;
 pub mod loader;

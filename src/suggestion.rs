@@ -18,6 +18,22 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, candidate)| candidate)
 }
 
+/// [`closest`], when no other candidate is as close: what a fix may apply without
+/// guessing.
+pub fn only_closest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    let best = closest(input, candidates.clone())?;
+    let lowered = input.to_lowercase();
+    let at = distance(&lowered, &best.to_lowercase());
+    let ties = candidates
+        .into_iter()
+        .filter(|c| *c != input && *c != best)
+        .any(|c| distance(&lowered, &c.to_lowercase()) == at);
+    (!ties).then_some(best)
+}
+
 /// The candidate that `input` is most likely a slip of: at most one edit in four
 /// letters (`sumary` for `summary`, `customerID` for `customerId`). Stricter than
 /// [`closest`], for where a miss is a warning on a name that may well be meant.

@@ -9,6 +9,7 @@ mod completions;
 mod curl;
 mod escaping;
 mod fire;
+mod fix;
 mod hostile;
 mod init;
 mod listen;

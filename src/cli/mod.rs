@@ -261,6 +261,13 @@ pub struct ValidateArgs {
     pub findings: FindingArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: ValidateFormat,
+    /// Apply the safe fixes (did-you-means, a missing Content-Type, an undeclared key),
+    /// keeping every other byte of each file
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the changes as a unified diff and write nothing
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]

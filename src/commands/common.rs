@@ -1,12 +1,13 @@
 //! What the commands that read actions share: the policy their findings are judged by,
 //! loading and showing those findings, the selection, and the sender for those that fire.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::check::Policy;
 use crate::cli::{FindingArgs, PayloadArgs, ProjectArgs, Selection, SendArgs};
 use crate::diagnostic::Severity;
 use crate::error::Error;
+use crate::file_update::{self, Refused};
 use crate::output::{Streams, diagnostics};
 use crate::payload::Payloads;
 use crate::request::{Options, RenderError, Warning};
@@ -173,4 +174,20 @@ pub(super) fn report_run(
         Some(error) => report_render_error(error, item, reveal, streams),
         None => Ok(()),
     }
+}
+
+/// Writes `text` over what `path` held (`existing`), or refuses as the file says.
+pub(super) fn update(path: &Path, existing: Option<&str>, text: &str) -> Result<(), Error> {
+    file_update::replace(path, existing, text).map_err(|refused| match refused {
+        Refused::Changed => Error::Changed {
+            path: path.to_owned(),
+        },
+        Refused::ReadOnly => Error::ReadOnly {
+            path: path.to_owned(),
+        },
+        Refused::Io(source) => Error::Write {
+            path: path.to_owned(),
+            source,
+        },
+    })
 }

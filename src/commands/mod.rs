@@ -5,6 +5,7 @@ pub mod completions;
 mod config;
 mod events;
 mod fire;
+mod fix;
 mod init;
 mod listen;
 mod payload;

@@ -9,7 +9,14 @@ pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
     let settings = common::settings(&args.paths, None, &args.findings, &args.project)?;
     let env = settings.env_lookup();
     let policy = settings.policy(&env);
-    let report = validate(&settings.paths.value, &policy, &settings.skip())?;
+    let mut report = validate(&settings.paths.value, &policy, &settings.skip())?;
+    if args.fix {
+        let fixed = super::fix::apply(&report, &policy, args.dry_run, streams)?;
+        // The verdict is of the files as they are now.
+        if fixed.findings > 0 && !args.dry_run {
+            report = validate(&settings.paths.value, &policy, &settings.skip())?;
+        }
+    }
     common::report_skipped(&report.skipped, streams)?;
     let found = &report.diagnostics;
     let quiet = args.findings.quiet;

@@ -7,6 +7,7 @@ pub mod curl;
 pub mod diagnostics;
 pub mod events;
 pub mod exchanges;
+pub mod fixes;
 pub mod github;
 pub mod junit;
 pub mod paint;

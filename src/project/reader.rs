@@ -88,6 +88,7 @@ impl Reader<'_> {
             rule: RULE,
             message,
             help: help.to_owned(),
+            fix: None,
         });
     }
 

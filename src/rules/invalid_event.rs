@@ -1,9 +1,9 @@
 //! `invalid-event`: an event name that is not one of the six.
 
 use super::rule::Rule;
-use crate::diagnostic::{Diagnostic, Severity, excerpt};
+use crate::diagnostic::{Diagnostic, Fix, Severity, excerpt};
 use crate::event::Event;
-use crate::suggestion::{closest, did_you_mean};
+use crate::suggestion::{closest, did_you_mean, only_closest};
 use crate::yaml::Node;
 
 pub static RULE: Rule = Rule {
@@ -26,6 +26,9 @@ pub fn parse(node: &Node, text: &str) -> Result<Event, Diagnostic> {
                 did_you_mean(suggestion)
             ),
             format!("the events are {}", events.join(", ")),
+        )
+        .with_fix(
+            only_closest(text, Event::names()).map(|s| Fix::rename(node.head_span(), text, s)),
         )
     })
 }

@@ -51,6 +51,7 @@ impl Rule {
             rule: self.id,
             message: message.into(),
             help: help.into(),
+            fix: None,
         }
     }
 }

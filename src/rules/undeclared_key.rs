@@ -2,7 +2,9 @@
 
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::fix;
+use crate::source::{Pos, Span};
 use crate::suggestion::{closest, did_you_mean};
 use crate::variable::Lookup;
 
@@ -27,17 +29,68 @@ fn check(context: &Context<'_>, file: &ActionFile, _: &Action, out: &mut Vec<Dia
             continue;
         }
         let suggestion = closest(key, declared.iter().map(String::as_str));
-        out.push(RULE.at(
-            placeholder.span,
-            format!(
-                "`{key}` in {place} is not a declared key of `{}`{}",
-                namespace.path,
-                did_you_mean(suggestion.map(|s| format!("{}.{s}", namespace.path)).as_deref())
-            ),
-            format!(
-                "fix the name, or add `{key}` to `variables: {}:` at the top of the file",
-                namespace.path
-            ),
-        ));
+        // With a near declared key, renaming is as likely as declaring: no fix is chosen.
+        let fix = match suggestion {
+            Some(_) => None,
+            None => declare(file, namespace.path, key),
+        };
+        out.push(
+            RULE.at(
+                placeholder.span,
+                format!(
+                    "`{key}` in {place} is not a declared key of `{}`{}",
+                    namespace.path,
+                    did_you_mean(
+                        suggestion
+                            .map(|s| format!("{}.{s}", namespace.path))
+                            .as_deref()
+                    )
+                ),
+                format!(
+                    "fix the name, or add `{key}` to `variables: {}:` at the top of the file",
+                    namespace.path
+                ),
+            )
+            .with_fix(fix),
+        );
     }
+}
+
+/// `key` added to the file's list of `namespace` keys: inside a flow list (`[a, b]`), or
+/// as an item after the last of a block list.
+fn declare(file: &ActionFile, namespace: &str, key: &str) -> Option<Fix> {
+    let list = file.declared.list(namespace)?;
+    let source = &file.source;
+    let title = format!("declare `{key}` in `variables: {namespace}:`");
+    let opening = source
+        .line(list.span.start.line)
+        .chars()
+        .nth(list.span.start.column - 1);
+    if opening == Some('[') {
+        let close = Pos::new(list.span.end.line, list.span.end.column.checked_sub(1)?);
+        let replace = match list.last_item {
+            Some(_) => format!(", {key}]"),
+            None => format!("{key}]"),
+        };
+        return Some(Fix {
+            title,
+            edits: vec![Edit {
+                span: Span::new(close, list.span.end),
+                find: "]".to_owned(),
+                replace,
+            }],
+        });
+    }
+    let last = list.last_item?;
+    let line = last.end.line;
+    let text = source.line(last.start.line);
+    let dash = text.find("- ")?;
+    if !text[..dash].chars().all(|c| c == ' ') || !fix::ends_with_break(source, line) {
+        return None;
+    }
+    Some(Fix::insert(
+        title,
+        Pos::new(line + 1, 1),
+        format!("{}- {key}{}", &text[..dash], fix::line_break(source)),
+    ))
 }

@@ -2,8 +2,8 @@
 
 use super::rule::Rule;
 use crate::action::Field;
-use crate::diagnostic::{Diagnostic, Severity, excerpt};
-use crate::suggestion::{closest, did_you_mean};
+use crate::diagnostic::{Diagnostic, Fix, Severity, excerpt};
+use crate::suggestion::{closest, did_you_mean, only_closest};
 use crate::yaml::Node;
 
 pub static RULE: Rule = Rule {
@@ -32,5 +32,9 @@ pub fn report(key: &Node, text: &str, known: &[Field], place: &str) -> Diagnosti
                 crate::suggestion::join_and(&list)
             ),
         },
+    )
+    .with_fix(
+        only_closest(text, known.iter().map(|f| f.key))
+            .map(|s| Fix::rename(key.head_span(), text, s)),
     )
 }

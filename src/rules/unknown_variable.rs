@@ -3,8 +3,8 @@
 use super::place::PayloadVariable;
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::suggestion::{closest, did_you_mean};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::suggestion::{closest, did_you_mean, only_closest};
 use crate::variable::{self, Lookup};
 
 pub static RULE: Rule = Rule {
@@ -28,17 +28,23 @@ fn check(context: &Context<'_>, _: &ActionFile, action: &Action, out: &mut Vec<D
         let path = placeholder.path.to_string();
         let known = variable::known_paths();
         let suggestion = closest(&path, known.iter().map(String::as_str));
-        out.push(RULE.at(
-            placeholder.span,
-            format!(
-                "`${{{path}}}` in {place} is not a variable of any event{}",
-                did_you_mean(suggestion)
+        out.push(
+            RULE.at(
+                placeholder.span,
+                format!(
+                    "`${{{path}}}` in {place} is not a variable of any event{}",
+                    did_you_mean(suggestion)
+                ),
+                format!(
+                    "the variables of `{}` are {}",
+                    action.event,
+                    variable::summary_at(action.event)
+                ),
+            )
+            .with_fix(
+                only_closest(&path, known.iter().map(String::as_str))
+                    .map(|s| Fix::rename(placeholder.span, &path, s)),
             ),
-            format!(
-                "the variables of `{}` are {}",
-                action.event,
-                variable::summary_at(action.event)
-            ),
-        ));
+        );
     }
 }

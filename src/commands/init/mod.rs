@@ -18,13 +18,12 @@ use crate::check::{self, Checked, Policy};
 use crate::cli::InitArgs;
 use crate::error::{Error, exit};
 use crate::file_read::{Capped, read_capped};
-use crate::file_update::Refused;
 use crate::output::requests::{self, Shown};
 use crate::output::{Paint, Streams, diagnostics};
 use crate::schema::SCHEMA_FILE;
 use crate::secrets::Reveal;
 use crate::source::{Source, sources};
-use crate::{file_update, interrupt, payload, request};
+use crate::{interrupt, payload, request};
 
 pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     let policy = Policy::new(&request::process_env);
@@ -212,7 +211,7 @@ fn write(
             source,
         })?;
     }
-    update(path, existing, text)?;
+    super::common::update(path, existing, text)?;
     let verb = if existing.is_some() {
         "added to"
     } else {
@@ -225,28 +224,12 @@ fn write(
     ))
 }
 
-/// Writes `text` over what `path` held (`existing`), or refuses as the file says.
-fn update(path: &Path, existing: Option<&str>, text: &str) -> Result<(), Error> {
-    file_update::replace(path, existing, text).map_err(|refused| match refused {
-        Refused::Changed => Error::Changed {
-            path: path.to_owned(),
-        },
-        Refused::ReadOnly => Error::ReadOnly {
-            path: path.to_owned(),
-        },
-        Refused::Io(source) => Error::Write {
-            path: path.to_owned(),
-            source,
-        },
-    })
-}
-
 fn write_schema(file: &Path, streams: &mut Streams) -> Result<(), Error> {
     let path = schema_path(file);
     let mut text = serde_json::to_string_pretty(&crate::schema::schema()).unwrap_or_default();
     text.push('\n');
     let existing = std::fs::read_to_string(&path).ok();
-    update(&path, existing.as_deref(), &text)?;
+    super::common::update(&path, existing.as_deref(), &text)?;
     streams.note(&format!("the schema written to {}", path.display()))
 }
 
