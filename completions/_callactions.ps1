@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'A local webhook receiver that prints every request it gets')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a new action, asking for each part (or taking it from flags)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'A rule: why it matters and how to fix it, with a bad and a good file')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules `validate` and every command check, with what each catches')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings a command would run with here, and where each comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
@@ -185,6 +186,13 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'callactions;explain' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'callactions;rules' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
@@ -225,6 +233,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'A local webhook receiver that prints every request it gets')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a new action, asking for each part (or taking it from flags)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'A rule: why it matters and how to fix it, with a bad and a good file')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules `validate` and every command check, with what each catches')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings a command would run with here, and where each comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
@@ -256,6 +265,9 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             break
         }
         'callactions;help;init' {
+            break
+        }
+        'callactions;help;explain' {
             break
         }
         'callactions;help;rules' {

@@ -25,6 +25,9 @@ _callactions() {
             callactions,events)
                 cmd="callactions__subcmd__events"
                 ;;
+            callactions,explain)
+                cmd="callactions__subcmd__explain"
+                ;;
             callactions,fire)
                 cmd="callactions__subcmd__fire"
                 ;;
@@ -64,6 +67,9 @@ _callactions() {
             callactions__subcmd__help,events)
                 cmd="callactions__subcmd__help__subcmd__events"
                 ;;
+            callactions__subcmd__help,explain)
+                cmd="callactions__subcmd__help__subcmd__explain"
+                ;;
             callactions__subcmd__help,fire)
                 cmd="callactions__subcmd__help__subcmd__fire"
                 ;;
@@ -101,7 +107,7 @@ _callactions() {
 
     case "${cmd}" in
         callactions)
-            opts="-h -V --color --help --version events payload render validate schema fire listen simulate init rules config completions help"
+            opts="-h -V --color --help --version events payload render validate schema fire listen simulate init explain rules config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +236,28 @@ _callactions() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        callactions__subcmd__explain)
+            opts="-h --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         callactions__subcmd__fire)
             opts="-E -q -v -h --event --action --all --payload --set --config --environment --env-file --strict --ignore --quiet --dry-run --timeout --verbose --insecure --target --format --show-secrets --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -319,7 +347,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__help)
-            opts="events payload render validate schema fire listen simulate init rules config completions help"
+            opts="events payload render validate schema fire listen simulate init explain rules config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,6 +389,20 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__help__subcmd__events)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        callactions__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

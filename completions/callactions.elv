@@ -32,6 +32,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand listen 'A local webhook receiver that prints every request it gets'
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
             cand init 'Write a new action, asking for each part (or taking it from flags)'
+            cand explain 'A rule: why it matters and how to fix it, with a bad and a good file'
             cand rules 'The rules `validate` and every command check, with what each catches'
             cand config 'The settings a command would run with here, and where each comes from'
             cand completions 'A shell completion script, generated from this command line'
@@ -172,6 +173,12 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'callactions;explain'= {
+            cand --format 'format'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'callactions;rules'= {
             cand --format 'format'
             cand --color 'When to colour the output; NO_COLOR is honoured'
@@ -209,6 +216,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand listen 'A local webhook receiver that prints every request it gets'
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
             cand init 'Write a new action, asking for each part (or taking it from flags)'
+            cand explain 'A rule: why it matters and how to fix it, with a bad and a good file'
             cand rules 'The rules `validate` and every command check, with what each catches'
             cand config 'The settings a command would run with here, and where each comes from'
             cand completions 'A shell completion script, generated from this command line'
@@ -231,6 +239,8 @@ set edit:completion:arg-completer[callactions] = {|@words|
         &'callactions;help;simulate'= {
         }
         &'callactions;help;init'= {
+        }
+        &'callactions;help;explain'= {
         }
         &'callactions;help;rules'= {
         }

@@ -8,6 +8,7 @@ mod cli;
 mod completions;
 mod curl;
 mod escaping;
+mod explain;
 mod fire;
 mod fix;
 mod hostile;

@@ -65,6 +65,14 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Write a new action, asking for each part (or taking it from flags)
     Init(InitArgs),
+    /// A rule: why it matters and how to fix it, with a bad and a good file
+    Explain {
+        /// The rule's id, as `callactions rules` lists them
+        #[arg(value_name = "RULE", add = ArgValueCompleter::new(complete::rule_ids))]
+        rule: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: DataFormat,
+    },
     /// The rules `validate` and every command check, with what each catches
     Rules {
         #[arg(long, value_enum, default_value_t)]

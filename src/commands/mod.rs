@@ -4,6 +4,7 @@ mod common;
 pub mod completions;
 mod config;
 mod events;
+mod explain;
 mod fire;
 mod fix;
 mod init;
@@ -36,6 +37,7 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Config(args) => config::run(args, streams),
         Command::Completions { shell } => completions::run(shell, streams),
         Command::Rules { format } => rules::run(format, streams),
+        Command::Explain { rule, format } => explain::run(&rule, format, streams),
         Command::Init(args) => init::run(args, streams),
         Command::Schema => schema::run(streams),
     }

@@ -11,6 +11,8 @@ pub static RULE: Rule = Rule {
     id: "bare-string",
     severity: Severity::Warning,
     summary: "a string variable as a bare JSON value (`: ${outcome}`): it is inserted quoted",
+    explanation: "A string variable as a bare JSON value (`\"outcome\": ${outcome}`) is inserted quoted, as a JSON string, so the body stays valid. Most often the quotes were meant to be written: write `\"${outcome}\"`. If the bare form is what you want, ignore the rule for this line.",
+    fixable: false,
     blocks: false,
     check: Some(check),
 };

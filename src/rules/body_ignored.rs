@@ -8,6 +8,8 @@ pub static RULE: Rule = Rule {
     id: "body-ignored",
     severity: Severity::Warning,
     summary: "a body on a GET action: it is not sent",
+    explanation: "A GET request carries no body on the platform: what is written under `body:` is never sent. Send the values in the URL's query, or use POST or PUT.",
+    fixable: false,
     blocks: false,
     check: Some(check),
 };

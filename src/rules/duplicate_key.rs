@@ -8,6 +8,8 @@ pub static RULE: Rule = Rule {
     id: "duplicate-key",
     severity: Severity::Error,
     summary: "the same key twice in one mapping, where only one value would count",
+    explanation: "YAML keeps only one value of a key written twice in a mapping, so one of them is silently lost. Keep one; for headers, names compare without case, so `Content-Type` and `content-type` are the same header.",
+    fixable: false,
     blocks: true,
     check: None,
 };

@@ -8,6 +8,8 @@ pub static RULE: Rule = Rule {
     id: "duplicate-name",
     severity: Severity::Error,
     summary: "two actions of one file share a name, so `--action NAME` could not tell them apart",
+    explanation: "Two actions of one file with one name cannot be told apart by `--action NAME`, in reports or in CI results. Give each its own name.",
+    fixable: false,
     blocks: true,
     check: None,
 };

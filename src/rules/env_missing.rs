@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     id: "env-missing",
     severity: Severity::Warning,
     summary: "`${env.NAME}` where NAME is not set here: rendering and firing would fail",
+    explanation: "`${env.NAME}` is read from the environment where actions are rendered and fired (or from a `.env` or `--env-file`). Where NAME is not set, rendering and firing fail. Set it, in CI from a secret.",
+    fixable: false,
     blocks: false,
     check: Some(check),
 };

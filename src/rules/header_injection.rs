@@ -12,6 +12,8 @@ pub static RULE: Rule = Rule {
     id: "header-injection",
     severity: Severity::Warning,
     summary: "free text (`analysis.results.*`, `transfer.reason`) in a header value, which can carry a line break",
+    explanation: "Free text (a summary, a transfer reason) comes from the call and can hold a line break or a very long text at run time, which a header cannot carry. Put it in the body instead.",
+    fixable: false,
     blocks: false,
     check: Some(check),
 };

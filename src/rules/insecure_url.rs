@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     id: "insecure-url",
     severity: Severity::Warning,
     summary: "`http://` to a host other than localhost: call data would cross the network unencrypted",
+    explanation: "Plain `http://` to a host other than this machine sends call data (numbers, summaries, credentials) across the network unencrypted. Use `https://`; `http://` to localhost is fine for local testing.",
+    fixable: false,
     blocks: false,
     check: Some(check),
 };

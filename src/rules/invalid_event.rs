@@ -10,6 +10,8 @@ pub static RULE: Rule = Rule {
     id: "invalid-event",
     severity: Severity::Error,
     summary: "an event that is not one of the six (`call_ended` for `call_end`), with a did-you-mean",
+    explanation: "An action fires at one of the six events: `call_start`, `call_end`, `call_end_connected`, `call_end_not_connected`, `transfer_start`, `transfer_end` (`callactions events` says when each fires). Event names are lower case. `--fix` renames an event when one is closest.",
+    fixable: true,
     blocks: true,
     check: None,
 };

@@ -10,6 +10,8 @@ pub static RULE: Rule = Rule {
     id: "invalid-file",
     severity: Severity::Error,
     summary: "the file is too large, not UTF-8, empty, or not a mapping with an `actions:` list",
+    explanation: "An action file is a UTF-8 text of at most 4 MiB holding one mapping with an `actions:` list. A file that is empty, only comments, a list or a string, not UTF-8, or too large has no actions to check.",
+    fixable: false,
     blocks: true,
     check: None,
 };

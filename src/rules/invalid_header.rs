@@ -10,6 +10,8 @@ pub static RULE: Rule = Rule {
     id: "invalid-header",
     severity: Severity::Error,
     summary: "a header HTTP cannot carry: a name with spaces, colons or non-ASCII, or a value with a line break or control character",
+    explanation: "Header names are HTTP tokens (letters, digits and `!#$%&'*+-.^_`|~`), and header values cannot hold line breaks or control characters. HTTP cannot carry them, and a line break would inject a header, so the request is never built.",
+    fixable: false,
     blocks: true,
     check: None,
 };

@@ -17,6 +17,8 @@ pub static RULE: Rule = Rule {
     id: "invalid-json-body",
     severity: Severity::Error,
     summary: "a body meant as JSON that does not render to valid JSON with the event's sample payload",
+    explanation: "A body meant as JSON (its Content-Type says so, or it looks like an object or array) must render to valid JSON with the event's sample payload. The finding points at the place in the template where the JSON breaks. The request is not built until it parses.",
+    fixable: false,
     blocks: true,
     check: Some(check),
 };

@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     id: "invalid-method",
     severity: Severity::Error,
     summary: "a method other than GET, POST or PUT (the ones the platform sends)",
+    explanation: "The platform sends GET, POST and PUT. Another method (DELETE, PATCH) would never be sent as written.",
+    fixable: false,
     blocks: true,
     check: None,
 };

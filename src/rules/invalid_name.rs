@@ -8,6 +8,8 @@ pub static RULE: Rule = Rule {
     id: "invalid-name",
     severity: Severity::Error,
     summary: "an action name with characters other than letters, digits, `-` and `_`",
+    explanation: "Action names are letters, digits, `-` and `_`, so that `--action NAME`, reports and JUnit test names can use them as they are.",
+    fixable: false,
     blocks: true,
     check: None,
 };

@@ -10,6 +10,8 @@ pub static RULE: Rule = Rule {
     id: "invalid-url",
     severity: Severity::Error,
     summary: "a URL that is not an absolute http(s) URL: another scheme, no host, a bad port, a password, spaces",
+    explanation: "A URL must be an absolute `http://` or `https://` URL with a host, a valid port and no spaces or other characters that must be percent-encoded. A password in the URL is refused: put credentials in an `Authorization` header, where they are masked.",
+    fixable: false,
     blocks: true,
     check: None,
 };

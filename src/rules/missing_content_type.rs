@@ -12,6 +12,8 @@ pub static RULE: Rule = Rule {
     id: "missing-content-type",
     severity: Severity::Error,
     summary: "a JSON body without `Content-Type: application/json`, which the platform requires",
+    explanation: "The platform sends a JSON body only with `Content-Type: application/json`; without it the receiver may not read the body as JSON. `--fix` adds the header.",
+    fixable: true,
     blocks: false,
     check: Some(check),
 };

@@ -8,6 +8,8 @@ pub static RULE: Rule = Rule {
     id: "missing-key",
     severity: Severity::Error,
     summary: "a required key is absent: `actions`, or an action's `name`, `event` or `url`",
+    explanation: "Every action needs a `name`, an `event` and a `url`; the file needs `actions:`. Without them there is no request to build.",
+    fixable: false,
     blocks: true,
     check: None,
 };

@@ -10,6 +10,7 @@ pub mod body_ignored;
 pub mod duplicate_key;
 pub mod duplicate_name;
 pub mod env_missing;
+pub mod examples;
 pub mod header_injection;
 pub mod insecure_url;
 pub mod invalid_event;

@@ -11,6 +11,10 @@ pub struct Rule {
     pub severity: Severity,
     /// What it catches, in a line: the README table and SARIF's short description.
     pub summary: &'static str,
+    /// Why it matters and how to fix it: `callactions explain` and the README.
+    pub explanation: &'static str,
+    /// Its findings carry a safe fix (`validate --fix`, an editor's quick fix).
+    pub fixable: bool,
     /// An error of this rule keeps the request from being built, so its action is
     /// neither rendered nor sent (SPEC §7). Such a rule is always an error: it cannot
     /// be ignored or turned into a warning.

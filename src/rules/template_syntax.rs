@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     id: "template-syntax",
     severity: Severity::Error,
     summary: "a placeholder that cannot be read: unterminated `${`, empty `${}`, a bad path segment",
+    explanation: "A placeholder is `${path}`, the path made of names separated by dots (`callInfo.callSid`, `context.items.0`). An unterminated `${`, an empty `${}` or a bad segment cannot be read. Write `$${` for a literal `${`.",
+    fixable: false,
     blocks: true,
     check: None,
 };

@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     id: "timeout-range",
     severity: Severity::Error,
     summary: "a timeout that is not a whole number of seconds from 1 to 60",
+    explanation: "An action's `timeout` is a whole number of seconds from 1 to 60, as the platform takes it: no fractions, no units.",
+    fixable: false,
     blocks: true,
     check: None,
 };

@@ -10,6 +10,8 @@ pub static RULE: Rule = Rule {
     id: "unavailable-variable",
     severity: Severity::Error,
     summary: "a variable that exists, but not at the action's event (`analysis.*` at `call_start`)",
+    explanation: "The variable exists, but not at the action's event: the analysis only exists once the call has ended, `transfer.*` only at transfer events. It would render as empty. Fire the action at an event that has it, or use a variable the event has.",
+    fixable: false,
     blocks: false,
     check: Some(check),
 };

@@ -12,6 +12,8 @@ pub static RULE: Rule = Rule {
     id: "undeclared-key",
     severity: Severity::Error,
     summary: "a `context.*` or `analysis.results.*` key the file's `variables:` does not declare",
+    explanation: "When the file declares the keys of an open namespace (`variables: context: [customerId]`), only those keys may be used: others are typos. Fix the name, or declare the key; `--fix` declares it when no declared key is close (when one is, it cannot tell a typo from a new key).",
+    fixable: true,
     blocks: false,
     check: Some(check),
 };

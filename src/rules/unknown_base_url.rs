@@ -15,6 +15,8 @@ pub static RULE: Rule = Rule {
     id: "unknown-base-url",
     severity: Severity::Warning,
     summary: "a URL that starts with a variable the event's sample does not have as a URL: where it goes cannot be checked, and `render` needs `--set`",
+    explanation: "The URL starts with a variable the sample does not have as a URL (a base from the call's context), so where the request goes cannot be checked, and `render` and `fire` need its value: give it with `--set`, a payload file, or the project file's `[set]`.",
+    fixable: false,
     blocks: false,
     check: Some(check),
 };

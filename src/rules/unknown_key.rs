@@ -10,6 +10,8 @@ pub static RULE: Rule = Rule {
     id: "unknown-key",
     severity: Severity::Error,
     summary: "a key the file format does not have (`header` for `headers`), with a did-you-mean",
+    explanation: "The format has a fixed set of keys at the top (`variables`, `actions`) and in each action (`name`, `event`, `method`, `url`, `timeout`, `headers`, `body`). Any other key is a typo or a setting the platform does not have, and the platform would ignore it silently: the action is not sent until it is fixed. `--fix` renames a key when one known key is closest.",
+    fixable: true,
     blocks: true,
     check: None,
 };

@@ -22,6 +22,8 @@ pub static RULE: Rule = Rule {
     id: "unknown-open-key",
     severity: Severity::Warning,
     summary: "a `context.*` or `analysis.results.*` key that neither the sample nor `variables:` has but is close to one of the sample's (`sumary` for `summary`)",
+    explanation: "`context.*` and `analysis.results.*` hold keys of the task's own, which the tool cannot know. A key that neither the sample nor `variables:` has, but that is close to a key of the sample, is most likely a typo. Fix it, or declare the namespace's keys (`variables:`) so every key is checked exactly.",
+    fixable: false,
     blocks: false,
     check: Some(check),
 };

@@ -11,6 +11,8 @@ pub static RULE: Rule = Rule {
     id: "unknown-variable",
     severity: Severity::Error,
     summary: "a placeholder naming a path no event has (`callInfo.callsid`), with a did-you-mean",
+    explanation: "The path names no variable of any event: a typo, most often in the case of a letter (`callInfo.callsid`). It would render as empty on the platform. `callactions payload EVENT --vars` lists the variables; `--fix` renames the path when one is closest.",
+    fixable: true,
     blocks: false,
     check: Some(check),
 };

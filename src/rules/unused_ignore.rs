@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     id: "unused-ignore",
     severity: Severity::Warning,
     summary: "a `# callactions-ignore: RULE` comment that silences nothing (or names no rule)",
+    explanation: "A `# callactions-ignore: RULE` comment silences the findings of RULE on its line and the next. One that silences nothing, or names no rule, is stale or a typo: remove or fix it.",
+    fixable: false,
     blocks: false,
     check: None,
 };

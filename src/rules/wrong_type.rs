@@ -8,6 +8,8 @@ pub static RULE: Rule = Rule {
     id: "wrong-type",
     severity: Severity::Error,
     summary: "a value of the wrong kind: a list where text goes, a mapping where a list goes",
+    explanation: "A value of the wrong kind: a list where text goes (`event: [call_end]`), text where a mapping goes (`headers: Content-Type application/json`). Write it in the shape the format takes; the message shows an example.",
+    fixable: false,
     blocks: true,
     check: None,
 };
