@@ -22,11 +22,15 @@ use crate::output::requests::{self, Shown};
 use crate::output::{Paint, Streams, diagnostics};
 use crate::schema::SCHEMA_FILE;
 use crate::secrets::Reveal;
+use crate::settings::{Flags, Settings};
 use crate::source::{Source, sources};
 use crate::{interrupt, payload, request};
 
 pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
-    let policy = Policy::new(&request::process_env);
+    // The project's env files and rule levels judge the new action as every command would.
+    let settings = Settings::resolve(Flags::default())?;
+    let env = settings.env_lookup();
+    let policy = settings.policy(&env);
     let existing = read_existing(&args.file)?;
     // A file the user made read-only is refused before any question.
     if existing.is_some() && is_read_only(&args.file) {
@@ -63,7 +67,7 @@ pub fn run(args: InitArgs, streams: &mut Streams) -> Result<i32, Error> {
     show_findings(&checked, streams)?;
     let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
     if interactive {
-        preview(&checked, &args.file, streams)?;
+        preview(&checked, &args.file, &env, streams)?;
     }
     if errors > 0 && !(interactive && write_anyway(errors, &*theme)?) {
         streams.error(&format!(
@@ -262,14 +266,19 @@ fn read_existing(path: &Path) -> Result<Option<String>, Error> {
 
 /// The new action rendered against its event's sample payload with the environment's
 /// values, masked when shown, on standard error.
-fn preview(checked: &Checked, file: &Path, streams: &mut Streams) -> Result<(), Error> {
+fn preview(
+    checked: &Checked,
+    file: &Path,
+    env: &(dyn Fn(&str) -> Option<String> + Sync),
+    streams: &mut Streams,
+) -> Result<(), Error> {
     let Some(action) = checked.file.actions.last() else {
         return Ok(());
     };
     // The environment's values where they are set, so a base URL shows where the request
     // goes; a stand-in where one is not (its `env-missing` finding is above).
     let options = request::Options {
-        env: &|name| request::process_env(name).or_else(|| Some(crate::secrets::MASK.to_owned())),
+        env: &|name| env(name).or_else(|| Some(crate::secrets::MASK.to_owned())),
     };
     let event = action.event;
     streams.note(&format!(
