@@ -405,7 +405,14 @@ fn config_says_where_each_setting_comes_from() {
 #[test]
 fn init_judges_the_new_action_by_the_project_file_too() {
     let dir = project(&[("callactions.toml", "[rules]\ninsecure-url = \"error\"\n")]);
-    let args = ["init", "--event", "call_end", "--url", "http://crm.example.com/x", "--yes"];
+    let args = [
+        "init",
+        "--event",
+        "call_end",
+        "--url",
+        "http://crm.example.com/x",
+        "--yes",
+    ];
     let run = run_in(dir.path(), &args);
     assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(run.stderr.contains("error[insecure-url]"), "{}", run.stderr);
@@ -413,5 +420,9 @@ fn init_judges_the_new_action_by_the_project_file_too() {
     std::fs::remove_file(dir.path().join("callactions.toml")).unwrap();
     let run = run_in(dir.path(), &args);
     assert_eq!(run.code, 0, "{}", run.transcript());
-    assert!(run.stderr.contains("warning[insecure-url]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning[insecure-url]"),
+        "{}",
+        run.stderr
+    );
 }
