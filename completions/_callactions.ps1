@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'A rule: why it matters and how to fix it, with a bad and a good file')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules `validate` and every command check, with what each catches')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings a command would run with here, and where each comes from')
+            [CompletionResult]::new('lsp', 'lsp', [CompletionResultType]::ParameterValue, 'The language server for action files (LSP over stdio), for editors')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -217,6 +218,12 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'callactions;lsp' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'callactions;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -236,6 +243,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'A rule: why it matters and how to fix it, with a bad and a good file')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules `validate` and every command check, with what each catches')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings a command would run with here, and where each comes from')
+            [CompletionResult]::new('lsp', 'lsp', [CompletionResultType]::ParameterValue, 'The language server for action files (LSP over stdio), for editors')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'A shell completion script, generated from this command line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -274,6 +282,9 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             break
         }
         'callactions;help;config' {
+            break
+        }
+        'callactions;help;lsp' {
             break
         }
         'callactions;help;completions' {

@@ -40,6 +40,9 @@ _callactions() {
             callactions,listen)
                 cmd="callactions__subcmd__listen"
                 ;;
+            callactions,lsp)
+                cmd="callactions__subcmd__lsp"
+                ;;
             callactions,payload)
                 cmd="callactions__subcmd__payload"
                 ;;
@@ -82,6 +85,9 @@ _callactions() {
             callactions__subcmd__help,listen)
                 cmd="callactions__subcmd__help__subcmd__listen"
                 ;;
+            callactions__subcmd__help,lsp)
+                cmd="callactions__subcmd__help__subcmd__lsp"
+                ;;
             callactions__subcmd__help,payload)
                 cmd="callactions__subcmd__help__subcmd__payload"
                 ;;
@@ -107,7 +113,7 @@ _callactions() {
 
     case "${cmd}" in
         callactions)
-            opts="-h -V --color --help --version events payload render validate schema fire listen simulate init explain rules config completions help"
+            opts="-h -V --color --help --version events payload render validate schema fire listen simulate init explain rules config lsp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,7 +353,7 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__help)
-            opts="events payload render validate schema fire listen simulate init explain rules config completions help"
+            opts="events payload render validate schema fire listen simulate init explain rules config lsp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,6 +465,20 @@ _callactions() {
             return 0
             ;;
         callactions__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        callactions__subcmd__help__subcmd__lsp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -637,6 +657,24 @@ _callactions() {
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        callactions__subcmd__lsp)
+            opts="-h --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand explain 'A rule: why it matters and how to fix it, with a bad and a good file'
             cand rules 'The rules `validate` and every command check, with what each catches'
             cand config 'The settings a command would run with here, and where each comes from'
+            cand lsp 'The language server for action files (LSP over stdio), for editors'
             cand completions 'A shell completion script, generated from this command line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -201,6 +202,11 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'callactions;lsp'= {
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'callactions;completions'= {
             cand --color 'When to colour the output; NO_COLOR is honoured'
             cand -h 'Print help (see more with ''--help'')'
@@ -219,6 +225,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand explain 'A rule: why it matters and how to fix it, with a bad and a good file'
             cand rules 'The rules `validate` and every command check, with what each catches'
             cand config 'The settings a command would run with here, and where each comes from'
+            cand lsp 'The language server for action files (LSP over stdio), for editors'
             cand completions 'A shell completion script, generated from this command line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -245,6 +252,8 @@ set edit:completion:arg-completer[callactions] = {|@words|
         &'callactions;help;rules'= {
         }
         &'callactions;help;config'= {
+        }
+        &'callactions;help;lsp'= {
         }
         &'callactions;help;completions'= {
         }

@@ -30,6 +30,9 @@ pub struct Diagnostic {
     pub help: String,
     /// The safe change that resolves it, when there is exactly one.
     pub fix: Option<Fix>,
+    /// Changes that would resolve it when more than one is possible (rename, or
+    /// declare?): an editor offers them to choose from; `--fix` applies none.
+    pub alternatives: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -39,6 +42,11 @@ impl Diagnostic {
 
     pub fn with_fix(mut self, fix: Option<Fix>) -> Diagnostic {
         self.fix = fix;
+        self
+    }
+
+    pub fn with_alternatives(mut self, alternatives: Vec<Fix>) -> Diagnostic {
+        self.alternatives = alternatives;
         self
     }
 }

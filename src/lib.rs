@@ -33,6 +33,7 @@ pub mod fix;
 pub mod header;
 pub mod interrupt;
 pub mod loader;
+pub mod lsp;
 pub mod output;
 pub mod payload;
 pub mod policy;

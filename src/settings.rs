@@ -20,8 +20,10 @@ pub struct Flags {
     pub sets: Vec<Override>,
     pub env_files: Vec<PathBuf>,
     pub environment: Option<String>,
-    /// `--config FILE`; without it the project file is looked for from the current folder.
+    /// `--config FILE`; without it the project file is looked for from `from`.
     pub config: Option<PathBuf>,
+    /// Where to look for the project file from (default: the current folder).
+    pub from: Option<PathBuf>,
     pub strict: bool,
     pub ignore: Vec<String>,
 }
@@ -79,9 +81,11 @@ impl Settings {
     pub fn resolve(flags: Flags) -> Result<Settings, Error> {
         let project = match &flags.config {
             Some(path) => Some(project::load(path)?),
-            None => match std::env::current_dir()
-                .ok()
-                .and_then(|cwd| project::find(&cwd))
+            None => match flags
+                .from
+                .clone()
+                .or_else(|| std::env::current_dir().ok())
+                .and_then(|start| project::find(&start))
             {
                 Some(path) => Some(project::load(&path)?),
                 None => None,

@@ -12,6 +12,7 @@ fn is_front(file: &str) -> bool {
     file.starts_with("commands/")
         || file.starts_with("output/")
         || file.starts_with("cli/")
+        || file.starts_with("lsp/")
         || matches!(file, "lib.rs" | "main.rs")
 }
 

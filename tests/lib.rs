@@ -14,6 +14,7 @@ mod fix;
 mod hostile;
 mod init;
 mod listen;
+mod lsp;
 mod pre_commit;
 mod project;
 mod readme;

@@ -80,6 +80,8 @@ pub enum Command {
     },
     /// The settings a command would run with here, and where each comes from
     Config(ConfigArgs),
+    /// The language server for action files (LSP over stdio), for editors
+    Lsp,
     /// A shell completion script, generated from this command line
     Completions {
         #[arg(value_enum)]

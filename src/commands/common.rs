@@ -33,6 +33,7 @@ pub(super) fn settings(
         env_files: project.env_files.clone(),
         environment: project.environment.clone(),
         config: project.config.clone(),
+        from: None,
         strict: findings.strict,
         ignore: findings.ignore.clone(),
     })

@@ -9,6 +9,7 @@ mod fire;
 mod fix;
 mod init;
 mod listen;
+mod lsp;
 mod payload;
 mod render;
 mod rules;
@@ -40,5 +41,6 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Explain { rule, format } => explain::run(&rule, format, streams),
         Command::Init(args) => init::run(args, streams),
         Command::Schema => schema::run(streams),
+        Command::Lsp => lsp::run(),
     }
 }

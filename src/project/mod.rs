@@ -17,20 +17,36 @@ use crate::source::Source;
 
 pub const FILE_NAME: &str = "callactions.toml";
 
-/// The project file of the folder `start` or of its nearest parent that has one.
-/// The path is as the user would write it from `start`: `callactions.toml`,
-/// `../callactions.toml`.
+/// The project file of the folder `start` or of its nearest parent that has one, as the
+/// user would write it from the current folder (`callactions.toml`, `../callactions.toml`).
 pub fn find(start: &Path) -> Option<PathBuf> {
     let start = std::path::absolute(start).ok()?;
-    let (depth, _) = start
+    let found = start
         .ancestors()
-        .enumerate()
-        .find(|(_, dir)| dir.join(FILE_NAME).is_file())?;
-    let mut path = PathBuf::new();
-    for _ in 0..depth {
-        path.push("..");
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())?;
+    let cwd = std::env::current_dir().ok();
+    Some(cwd.map_or_else(|| found.clone(), |cwd| relative(&found, &cwd)))
+}
+
+/// `path` relative to the folder `from` (both absolute): `..` up to what they share.
+fn relative(path: &Path, from: &Path) -> PathBuf {
+    let (path_parts, from_parts): (Vec<_>, Vec<_>) =
+        (path.components().collect(), from.components().collect());
+    let shared = path_parts
+        .iter()
+        .zip(&from_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if shared == 0 {
+        return path.to_owned();
     }
-    Some(path.join(FILE_NAME))
+    let mut relative = PathBuf::new();
+    for _ in shared..from_parts.len() {
+        relative.push("..");
+    }
+    relative.extend(&path_parts[shared..]);
+    relative
 }
 
 /// Reads and checks the project file at `path`: every problem is reported at once.

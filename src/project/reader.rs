@@ -89,6 +89,7 @@ impl Reader<'_> {
             message,
             help: help.to_owned(),
             fix: None,
+            alternatives: Vec::new(),
         });
     }
 

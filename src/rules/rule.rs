@@ -56,6 +56,7 @@ impl Rule {
             message: message.into(),
             help: help.into(),
             fix: None,
+            alternatives: Vec::new(),
         }
     }
 }

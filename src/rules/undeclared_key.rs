@@ -31,10 +31,20 @@ fn check(context: &Context<'_>, file: &ActionFile, _: &Action, out: &mut Vec<Dia
             continue;
         }
         let suggestion = closest(key, declared.iter().map(String::as_str));
-        // With a near declared key, renaming is as likely as declaring: no fix is chosen.
-        let fix = match suggestion {
-            Some(_) => None,
-            None => declare(file, namespace.path, key),
+        // With a near declared key, renaming is as likely as declaring: no fix is chosen,
+        // both are offered.
+        let (fix, alternatives) = match suggestion {
+            Some(near) => (
+                None,
+                [
+                    Some(Fix::rename(placeholder.span, key, near)),
+                    declare(file, namespace.path, key),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+            ),
+            None => (declare(file, namespace.path, key), Vec::new()),
         };
         out.push(
             RULE.at(
@@ -53,7 +63,8 @@ fn check(context: &Context<'_>, file: &ActionFile, _: &Action, out: &mut Vec<Dia
                     namespace.path
                 ),
             )
-            .with_fix(fix),
+            .with_fix(fix)
+            .with_alternatives(alternatives),
         );
     }
 }

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::place::Place;
 use super::rule::{Context, Rule};
 use crate::action::{Action, ActionFile};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::event::Event;
 use crate::payload;
 use crate::suggestion::{did_you_mean, slip_of};
@@ -58,7 +58,13 @@ fn check(context: &Context<'_>, file: &ActionFile, action: &Action, out: &mut Ve
                 "fix the name, or declare it (`variables: {}: [{key}]`) if the platform sends it, so typos are caught",
                 namespace.path
             ),
-        ));
+        )
+        // A typo, or the task's own key: both are possible, so one is offered, none chosen.
+        .with_alternatives(vec![Fix::rename(
+            placeholder.span,
+            &format!("{}.{key}", namespace.path),
+            &suggestion,
+        )]));
     }
 }
 
