@@ -15,6 +15,7 @@ mod hostile;
 mod init;
 mod listen;
 mod lsp;
+mod neovim;
 mod pre_commit;
 mod project;
 mod readme;

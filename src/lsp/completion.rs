@@ -221,7 +221,7 @@ fn variable_item(variable: &Variable, event: Option<Event>) -> CompletionItem {
     let mut completion = item(
         &label,
         CompletionItemKind::VARIABLE,
-        &documentation(variable, &example),
+        &documentation(variable, variable.path, &example),
         &variable.type_name(),
     );
     completion.filter_text = Some(variable.path.to_owned());
@@ -229,13 +229,15 @@ fn variable_item(variable: &Variable, event: Option<Event>) -> CompletionItem {
 }
 
 /// A variable's documentation: what it is, its type, an example, the events that carry it.
-pub fn documentation(variable: &Variable, example: &str) -> String {
+pub fn documentation(variable: &Variable, path: &str, example: &str) -> String {
     let events: Vec<&str> = variable.events.iter().map(Event::name).collect();
     let shown: String = example.chars().take(200).collect();
+    let kind = match path == variable.path {
+        true => variable.type_name(),
+        false => format!("a key of `{}`", variable.path),
+    };
     format!(
-        "**`{}`** · {}\n\n{}\n\nExample: `{}`\n\nAt: {}",
-        variable.path,
-        variable.type_name(),
+        "**`{path}`** · {kind}\n\n{}\n\nExample: `{}`\n\nAt: {}",
         variable.description,
         shown,
         events.join(", ")

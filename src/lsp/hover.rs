@@ -38,7 +38,7 @@ fn placeholder(document: &Document, offset: usize) -> Option<String> {
     let example = event
         .and_then(|e| payload::get_path(payload::sample_ref(e), &path).map(Value::to_string))
         .unwrap_or_else(|| variable.example.to_owned());
-    let mut text = documentation(variable, &example);
+    let mut text = documentation(variable, &path, &example);
     if let Some(event) = event
         && !variable.at(event)
     {
