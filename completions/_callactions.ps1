@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('fire', 'fire', [CompletionResultType]::ParameterValue, 'Send the selected actions'' requests and report status, time and response')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'A local webhook receiver that prints every request it gets')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Fire a campaign''s calls at a rate and measure what would be lost')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a new action, asking for each part (or taking it from flags)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'A rule: why it matters and how to fix it, with a bad and a good file')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules `validate` and every command check, with what each catches')
@@ -169,6 +170,39 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'callactions;load' {
+            [CompletionResult]::new('--calls', '--calls', [CompletionResultType]::ParameterName, 'How many calls to start (default: as many as --duration at the rate)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Calls started per second: 50/s, 3000/m')
+            [CompletionResult]::new('--ramp', '--ramp', [CompletionResultType]::ParameterName, 'A rate that changes: TIME:RATE points from 0, linear between them (0:50/s,60s:500/s)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'No call starts after this long (500ms, 30s, 5m)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at most')
+            [CompletionResult]::new('--mix', '--mix', [CompletionResultType]::ParameterName, 'The share of each scenario, as weights')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'The same seed gives the same calls')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only actions of this event (repeatable)')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the action with this name (repeatable)')
+            [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'A JSON payload for every action, or a folder of <event>.json files')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The project file (default: callactions.toml here or in a parent folder)')
+            [CompletionResult]::new('-E', '-E ', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'An environment of the project file: its env files, --set values and payload')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Do not report this rule (repeatable); `callactions rules` lists them')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'One deadline for each exchange, instead of the actions'' own (500ms, 2s, 1m)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Send every request to this origin instead, keeping its path and query')
+            [CompletionResult]::new('--max-lost', '--max-lost', [CompletionResultType]::ParameterName, 'Fail (exit 1) when more than this share is lost: 0.1%')
+            [CompletionResult]::new('--max-p99', '--max-p99', [CompletionResultType]::ParameterName, 'Fail when the p99 latency is above this: 2s, or ACTION=1s for one action (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Also write a self-contained HTML report (table and charts) to FILE')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'Write a Locust file that reproduces this campaign, instead of running it')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output; NO_COLOR is honoured')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Warnings are errors: they fail the run (a variable missing from the payload too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only findings and failures')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only findings and failures')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not check TLS certificates (for self-signed local endpoints)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'callactions;init' {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The event the action fires at')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The action''s name (default: from the event)')
@@ -239,6 +273,7 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             [CompletionResult]::new('fire', 'fire', [CompletionResultType]::ParameterValue, 'Send the selected actions'' requests and report status, time and response')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'A local webhook receiver that prints every request it gets')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Fire a campaign''s calls at a rate and measure what would be lost')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a new action, asking for each part (or taking it from flags)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'A rule: why it matters and how to fix it, with a bad and a good file')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules `validate` and every command check, with what each catches')
@@ -270,6 +305,9 @@ Register-ArgumentCompleter -Native -CommandName 'callactions' -ScriptBlock {
             break
         }
         'callactions;help;simulate' {
+            break
+        }
+        'callactions;help;load' {
             break
         }
         'callactions;help;init' {

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand fire 'Send the selected actions'' requests and report status, time and response'
             cand listen 'A local webhook receiver that prints every request it gets'
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
+            cand load 'Fire a campaign''s calls at a rate and measure what would be lost'
             cand init 'Write a new action, asking for each part (or taking it from flags)'
             cand explain 'A rule: why it matters and how to fix it, with a bad and a good file'
             cand rules 'The rules `validate` and every command check, with what each catches'
@@ -157,6 +158,38 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'callactions;load'= {
+            cand --calls 'How many calls to start (default: as many as --duration at the rate)'
+            cand --rate 'Calls started per second: 50/s, 3000/m'
+            cand --ramp 'A rate that changes: TIME:RATE points from 0, linear between them (0:50/s,60s:500/s)'
+            cand --duration 'No call starts after this long (500ms, 30s, 5m)'
+            cand --concurrency 'Requests in flight at most'
+            cand --mix 'The share of each scenario, as weights'
+            cand --seed 'The same seed gives the same calls'
+            cand --event 'Only actions of this event (repeatable)'
+            cand --action 'Only the action with this name (repeatable)'
+            cand --payload 'A JSON payload for every action, or a folder of <event>.json files'
+            cand --set 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)'
+            cand --config 'The project file (default: callactions.toml here or in a parent folder)'
+            cand -E 'An environment of the project file: its env files, --set values and payload'
+            cand --environment 'An environment of the project file: its env files, --set values and payload'
+            cand --env-file 'A dotenv file for ${env.…} values, read after the project''s .env (repeatable; a later file wins, the real environment over all)'
+            cand --ignore 'Do not report this rule (repeatable); `callactions rules` lists them'
+            cand --timeout 'One deadline for each exchange, instead of the actions'' own (500ms, 2s, 1m)'
+            cand --target 'Send every request to this origin instead, keeping its path and query'
+            cand --max-lost 'Fail (exit 1) when more than this share is lost: 0.1%'
+            cand --max-p99 'Fail when the p99 latency is above this: 2s, or ACTION=1s for one action (repeatable)'
+            cand --format 'format'
+            cand --report 'Also write a self-contained HTML report (table and charts) to FILE'
+            cand --export 'Write a Locust file that reproduces this campaign, instead of running it'
+            cand --color 'When to colour the output; NO_COLOR is honoured'
+            cand --strict 'Warnings are errors: they fail the run (a variable missing from the payload too)'
+            cand -q 'Print only findings and failures'
+            cand --quiet 'Print only findings and failures'
+            cand --insecure 'Do not check TLS certificates (for self-signed local endpoints)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'callactions;init'= {
             cand --event 'The event the action fires at'
             cand --name 'The action''s name (default: from the event)'
@@ -221,6 +254,7 @@ set edit:completion:arg-completer[callactions] = {|@words|
             cand fire 'Send the selected actions'' requests and report status, time and response'
             cand listen 'A local webhook receiver that prints every request it gets'
             cand simulate 'Walk a call''s lifecycle and show (or, with --fire, send) every action in firing order'
+            cand load 'Fire a campaign''s calls at a rate and measure what would be lost'
             cand init 'Write a new action, asking for each part (or taking it from flags)'
             cand explain 'A rule: why it matters and how to fix it, with a bad and a good file'
             cand rules 'The rules `validate` and every command check, with what each catches'
@@ -244,6 +278,8 @@ set edit:completion:arg-completer[callactions] = {|@words|
         &'callactions;help;listen'= {
         }
         &'callactions;help;simulate'= {
+        }
+        &'callactions;help;load'= {
         }
         &'callactions;help;init'= {
         }

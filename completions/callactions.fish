@@ -37,6 +37,7 @@ complete -c callactions -n "__fish_callactions_needs_command" -f -a "schema" -d 
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
+complete -c callactions -n "__fish_callactions_needs_command" -f -a "load" -d 'Fire a campaign\'s calls at a rate and measure what would be lost'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "init" -d 'Write a new action, asking for each part (or taking it from flags)'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "explain" -d 'A rule: why it matters and how to fix it, with a bad and a good file'
 complete -c callactions -n "__fish_callactions_needs_command" -f -a "rules" -d 'The rules `validate` and every command check, with what each catches'
@@ -173,6 +174,42 @@ complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s v -
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l insecure -d 'Do not check TLS certificates (for self-signed local endpoints)'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -l show-secrets -d 'Show credentials instead of ****'
 complete -c callactions -n "__fish_callactions_using_subcommand simulate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l calls -d 'How many calls to start (default: as many as --duration at the rate)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l rate -d 'Calls started per second: 50/s, 3000/m' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l ramp -d 'A rate that changes: TIME:RATE points from 0, linear between them (0:50/s,60s:500/s)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l duration -d 'No call starts after this long (500ms, 30s, 5m)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l concurrency -d 'Requests in flight at most' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l mix -d 'The share of each scenario, as weights' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l seed -d 'The same seed gives the same calls' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l event -d 'Only actions of this event (repeatable)' -r -f -a "call_start\t'the call connects and the conversation begins'
+call_end\t'the call ends, whether or not it connected'
+call_end_connected\t'the call was connected and the conversation is complete'
+call_end_not_connected\t'the call was not connected (failed, busy, no answer, …)'
+transfer_start\t'a transferred call is picked up by the receiving party'
+transfer_end\t'the transfer is complete and the call has ended'"
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l action -d 'Only the action with this name (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l payload -d 'A JSON payload for every action, or a folder of <event>.json files' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l set -d 'Override one payload value; VALUE is JSON when it parses, else a string (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l config -d 'The project file (default: callactions.toml here or in a parent folder)' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand load" -s E -l environment -d 'An environment of the project file: its env files, --set values and payload' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l env-file -d 'A dotenv file for ${env.…} values, read after the project\'s .env (repeatable; a later file wins, the real environment over all)' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l ignore -d 'Do not report this rule (repeatable); `callactions rules` lists them' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l timeout -d 'One deadline for each exchange, instead of the actions\' own (500ms, 2s, 1m)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l target -d 'Send every request to this origin instead, keeping its path and query' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l max-lost -d 'Fail (exit 1) when more than this share is lost: 0.1%' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l max-p99 -d 'Fail when the p99 latency is above this: 2s, or ACTION=1s for one action (repeatable)' -r
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l format -r -f -a "human\t''
+json\t''
+junit\t'JUnit XML: a testsuite per event, a testcase per action'"
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l report -d 'Also write a self-contained HTML report (table and charts) to FILE' -r -F
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l export -d 'Write a Locust file that reproduces this campaign, instead of running it' -r -f -a "locust\t'A locustfile.py (Locust\'s master/worker mode spreads it over machines)'"
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l color -d 'When to colour the output; NO_COLOR is honoured' -r -f -a "auto\t'Colour on a terminal, unless the environment says otherwise (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb)'
+always\t''
+never\t''"
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l strict -d 'Warnings are errors: they fail the run (a variable missing from the payload too)'
+complete -c callactions -n "__fish_callactions_using_subcommand load" -s q -l quiet -d 'Print only findings and failures'
+complete -c callactions -n "__fish_callactions_using_subcommand load" -l insecure -d 'Do not check TLS certificates (for self-signed local endpoints)'
+complete -c callactions -n "__fish_callactions_using_subcommand load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c callactions -n "__fish_callactions_using_subcommand init" -l event -d 'The event the action fires at' -r -f -a "call_start\t'the call connects and the conversation begins'
 call_end\t'the call ends, whether or not it connected'
 call_end_connected\t'the call was connected and the conversation is complete'
@@ -229,18 +266,19 @@ complete -c callactions -n "__fish_callactions_using_subcommand completions" -l 
 always\t''
 never\t''"
 complete -c callactions -n "__fish_callactions_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "events" -d 'The six events, when each fires, and the lifecycles that order them'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "payload" -d 'An event\'s sample payload ("View Payload"), or with --vars its variable table'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "render" -d 'Show each selected action rendered against a payload: method, URL, headers, body'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "validate" -d 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "schema" -d 'The JSON Schema of the action file, for editors'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "init" -d 'Write a new action, asking for each part (or taking it from flags)'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "explain" -d 'A rule: why it matters and how to fix it, with a bad and a good file'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "rules" -d 'The rules `validate` and every command check, with what each catches'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "config" -d 'The settings a command would run with here, and where each comes from'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "lsp" -d 'The language server for action files (LSP over stdio), for editors'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "completions" -d 'A shell completion script, generated from this command line'
-complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate init explain rules config lsp completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "events" -d 'The six events, when each fires, and the lifecycles that order them'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "payload" -d 'An event\'s sample payload ("View Payload"), or with --vars its variable table'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "render" -d 'Show each selected action rendered against a payload: method, URL, headers, body'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "validate" -d 'Check action files for CI: every problem with file:line:col, a rule name and a fix'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "schema" -d 'The JSON Schema of the action file, for editors'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "fire" -d 'Send the selected actions\' requests and report status, time and response'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "listen" -d 'A local webhook receiver that prints every request it gets'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "simulate" -d 'Walk a call\'s lifecycle and show (or, with --fire, send) every action in firing order'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "load" -d 'Fire a campaign\'s calls at a rate and measure what would be lost'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "init" -d 'Write a new action, asking for each part (or taking it from flags)'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "explain" -d 'A rule: why it matters and how to fix it, with a bad and a good file'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "rules" -d 'The rules `validate` and every command check, with what each catches'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "config" -d 'The settings a command would run with here, and where each comes from'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "lsp" -d 'The language server for action files (LSP over stdio), for editors'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "completions" -d 'A shell completion script, generated from this command line'
+complete -c callactions -n "__fish_callactions_using_subcommand help; and not __fish_seen_subcommand_from events payload render validate schema fire listen simulate load init explain rules config lsp completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -22,6 +22,23 @@ const HANDOVER: i64 = 3;
 pub struct Call {
     pub scenario: Scenario,
     pub outcome: String,
+    /// What makes this call one of many (`load`); without it, the samples' values.
+    pub identity: Option<Identity>,
+}
+
+/// The values one call of a campaign has of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Identity {
+    pub call_sid: String,
+    pub from: String,
+    pub to: String,
+    pub attempt: i64,
+    /// Seconds since the epoch.
+    pub started_at: i64,
+    /// Seconds the agent talked, when the call connected.
+    pub talk: i64,
+    /// The analysis's summary: free text, as a model writes it.
+    pub summary: String,
 }
 
 impl Call {
@@ -44,7 +61,11 @@ impl Call {
             (Scenario::Connected | Scenario::Transferred, false) => Err(format!(
                 "`{outcome}` is the outcome of a call that never connected; use --scenario not-connected"
             )),
-            _ => Ok(Call { scenario, outcome }),
+            _ => Ok(Call {
+                scenario,
+                outcome,
+                identity: None,
+            }),
         }
     }
 
@@ -52,6 +73,9 @@ impl Call {
     pub fn payload(&self, event: Event) -> Value {
         let mut payload = payload::sample(event);
         self.share_call_info(&mut payload);
+        if let Some(identity) = &self.identity {
+            identity.apply(&mut payload);
+        }
         let started = payload["callInfo"]["startedAt"]
             .as_str()
             .and_then(timestamp::parse)
@@ -59,9 +83,12 @@ impl Call {
         let (ended, duration) = match self.scenario {
             Scenario::NotConnected => (started + UNANSWERED, 0),
             Scenario::Connected => {
-                let talk = payload::sample_ref(Event::CallEndConnected)["duration"]
-                    .as_i64()
-                    .unwrap_or(0);
+                let talk = match &self.identity {
+                    Some(identity) => identity.talk,
+                    None => payload::sample_ref(Event::CallEndConnected)["duration"]
+                        .as_i64()
+                        .unwrap_or(0),
+                };
                 (started + RINGING + talk, talk)
             }
             Scenario::Transferred => (
@@ -117,6 +144,37 @@ impl Call {
             (Scenario::Connected, _) => "user_hangup",
             (Scenario::NotConnected, "init_failed") => "failed",
             (Scenario::NotConnected, outcome) => outcome,
+        }
+    }
+}
+
+impl Identity {
+    /// The call's own values in an event's payload, where the event carries them.
+    fn apply(&self, payload: &mut Value) {
+        let call_info = &mut payload["callInfo"];
+        for (key, value) in [
+            ("callSid", json!(self.call_sid)),
+            ("from", json!(self.from)),
+            ("to", json!(self.to)),
+            ("attempt", json!(self.attempt)),
+            ("startedAt", json!(timestamp::format(self.started_at))),
+        ] {
+            if call_info.get(key).is_some() {
+                call_info[key] = value;
+            }
+        }
+        if let Some(url) = call_info.get("recordingUrl").and_then(Value::as_str) {
+            let url = format!(
+                "{}/{}.mp3",
+                url.rsplit_once('/').map_or(url, |(base, _)| base),
+                self.call_sid
+            );
+            call_info["recordingUrl"] = json!(url);
+        }
+        if let Some(results) = payload.pointer_mut("/analysis/results")
+            && results.get("summary").is_some()
+        {
+            results["summary"] = json!(self.summary);
         }
     }
 }

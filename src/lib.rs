@@ -32,6 +32,7 @@ pub mod file_update;
 pub mod fix;
 pub mod header;
 pub mod interrupt;
+pub mod load;
 pub mod loader;
 pub mod lsp;
 pub mod output;

@@ -4,6 +4,7 @@ mod harness;
 mod server;
 
 mod architecture;
+mod browser;
 mod cli;
 mod completions;
 mod curl;
@@ -14,6 +15,7 @@ mod fix;
 mod hostile;
 mod init;
 mod listen;
+mod load;
 mod lsp;
 mod neovim;
 mod pre_commit;

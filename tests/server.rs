@@ -213,3 +213,85 @@ pub fn closed_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("binds 127.0.0.1:0");
     listener.local_addr().expect("an address").port()
 }
+
+/// How a [`Pool`] answers.
+#[derive(Clone, Copy)]
+pub enum Answer {
+    Ok,
+    /// 500 for every `n`th request it receives, 200 for the others.
+    FailEvery(usize),
+    /// 200 after this long.
+    After(Duration),
+}
+
+/// A recording server that answers with several workers, as an endpoint under load does.
+pub struct Pool {
+    pub base: String,
+    server: Arc<tiny_http::Server>,
+    requests: Arc<Mutex<Vec<Recorded>>>,
+}
+
+impl Pool {
+    pub fn start(workers: usize, answer: Answer) -> Pool {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("binds 127.0.0.1:0"));
+        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let received = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        for _ in 0..workers {
+            let (server, requests, received) = (
+                Arc::clone(&server),
+                Arc::clone(&requests),
+                Arc::clone(&received),
+            );
+            thread::spawn(move || {
+                let deadline = Instant::now() + Duration::from_secs(60);
+                while Instant::now() < deadline {
+                    let Ok(Some(mut request)) = server.recv_timeout(Duration::from_secs(5)) else {
+                        return;
+                    };
+                    let mut body = String::new();
+                    let _ = request.as_reader().read_to_string(&mut body);
+                    let recorded = Recorded {
+                        method: request.method().to_string(),
+                        url: request.url().to_owned(),
+                        headers: request
+                            .headers()
+                            .iter()
+                            .map(|h| (h.field.to_string(), h.value.to_string()))
+                            .collect(),
+                        body,
+                    };
+                    // Recorded before the answer: a client waits for it, so the order of
+                    // one client's requests is the order here.
+                    requests.lock().unwrap().push(recorded);
+                    let count = received.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                    let status = match answer {
+                        Answer::FailEvery(n) if count % n == 0 => 500,
+                        Answer::After(delay) => {
+                            thread::sleep(delay);
+                            200
+                        }
+                        _ => 200,
+                    };
+                    let _ = request
+                        .respond(tiny_http::Response::from_string("ok").with_status_code(status));
+                }
+            });
+        }
+        Pool {
+            base: format!("http://127.0.0.1:{port}"),
+            server,
+            requests,
+        }
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}

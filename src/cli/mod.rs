@@ -63,6 +63,11 @@ pub enum Command {
     Listen(ListenArgs),
     /// Walk a call's lifecycle and show (or, with --fire, send) every action in firing order
     Simulate(SimulateArgs),
+    /// Fire a campaign's calls at a rate and measure what would be lost
+    #[command(
+        after_help = "Calls start at the rate asked whether or not earlier requests answered (an open model); latency is measured from when each request was due. Lost: every non-2xx and every timeout, as the platform does not retry."
+    )]
+    Load(LoadArgs),
     /// Write a new action, asking for each part (or taking it from flags)
     Init(InitArgs),
     /// A rule: why it matters and how to fix it, with a bad and a good file
@@ -224,6 +229,72 @@ pub struct ConfigArgs {
     pub findings: FindingArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Action files, or folders of them (default: ./callactions.yaml)
+    #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// How many calls to start (default: as many as --duration at the rate)
+    #[arg(long, value_name = "N")]
+    pub calls: Option<u64>,
+    /// Calls started per second: 50/s, 3000/m
+    #[arg(long, value_name = "RATE", value_parser = crate::load::pacing::parse_rate, conflicts_with = "ramp")]
+    pub rate: Option<f64>,
+    /// A rate that changes: TIME:RATE points from 0, linear between them (0:50/s,60s:500/s)
+    #[arg(long, value_name = "POINTS", value_parser = crate::load::pacing::Pacing::parse_ramp)]
+    pub ramp: Option<crate::load::pacing::Pacing>,
+    /// No call starts after this long (500ms, 30s, 5m)
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
+    pub duration: Option<std::time::Duration>,
+    /// Requests in flight at most
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub concurrency: u16,
+    /// The share of each scenario, as weights
+    #[arg(long, value_name = "MIX", default_value = "connected=70,not-connected=25,transferred=5", value_parser = crate::load::campaign::Mix::parse)]
+    pub mix: crate::load::campaign::Mix,
+    /// The same seed gives the same calls
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub payload: PayloadArgs,
+    #[command(flatten, next_help_heading = "Project")]
+    pub project: ProjectArgs,
+    #[command(flatten)]
+    pub findings: FindingArgs,
+    /// One deadline for each exchange, instead of the actions' own (500ms, 2s, 1m)
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
+    pub timeout: Option<std::time::Duration>,
+    /// Do not check TLS certificates (for self-signed local endpoints)
+    #[arg(long)]
+    pub insecure: bool,
+    /// Send every request to this origin instead, keeping its path and query
+    #[arg(long, value_name = "URL", value_parser = crate::url::Target::parse)]
+    pub target: Option<crate::url::Target>,
+    /// Fail (exit 1) when more than this share is lost: 0.1%
+    #[arg(long, value_name = "SHARE", value_parser = crate::load::thresholds::Threshold::max_lost)]
+    pub max_lost: Option<crate::load::thresholds::Threshold>,
+    /// Fail when the p99 latency is above this: 2s, or ACTION=1s for one action (repeatable)
+    #[arg(long = "max-p99", value_name = "[ACTION=]DURATION", value_parser = crate::load::thresholds::Threshold::max_p99)]
+    pub max_p99: Vec<crate::load::thresholds::Threshold>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+    /// Also write a self-contained HTML report (table and charts) to FILE
+    #[arg(long, value_name = "FILE.html", value_hint = clap::ValueHint::FilePath)]
+    pub report: Option<PathBuf>,
+    /// Write a Locust file that reproduces this campaign, instead of running it
+    #[arg(long, value_enum, value_name = "TOOL")]
+    pub export: Option<ExportFormat>,
+}
+
+/// Load tools a campaign can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A locustfile.py (Locust's master/worker mode spreads it over machines)
+    Locust,
 }
 
 #[derive(Debug, Args)]

@@ -192,3 +192,9 @@ pub(super) fn update(path: &Path, existing: Option<&str>, text: &str) -> Result<
         },
     })
 }
+
+/// Writes a file the tool makes (a report), replacing the one there, in one rename.
+pub(super) fn write_new(path: &Path, text: &str) -> Result<(), Error> {
+    let existing = std::fs::read_to_string(path).ok();
+    update(path, existing.as_deref(), text)
+}

@@ -9,6 +9,8 @@ mod fire;
 mod fix;
 mod init;
 mod listen;
+mod load;
+mod locust;
 mod lsp;
 mod payload;
 mod render;
@@ -35,6 +37,7 @@ pub fn run(command: Command, streams: &mut Streams) -> Result<i32, Error> {
         Command::Fire(args) => fire::run(args, streams),
         Command::Listen(args) => listen::run(args, streams),
         Command::Simulate(args) => simulate::run(args, streams),
+        Command::Load(args) => load::run(args, streams),
         Command::Config(args) => config::run(args, streams),
         Command::Completions { shell } => completions::run(shell, streams),
         Command::Rules { format } => rules::run(format, streams),

@@ -10,6 +10,8 @@ pub mod exchanges;
 pub mod fixes;
 pub mod github;
 pub mod junit;
+pub mod load;
+pub mod load_html;
 pub mod paint;
 pub mod progress;
 pub mod received;

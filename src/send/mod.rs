@@ -139,6 +139,16 @@ pub struct Sender {
 impl Sender {
     /// `insecure` turns off TLS certificate checks, for self-signed local endpoints.
     pub fn new(insecure: bool, target: Option<url::Target>) -> Sender {
+        Sender::with_connections(insecure, target, 3)
+    }
+
+    /// A sender that keeps up to `connections` idle connections to each host, for a pool
+    /// of that many workers (`load`).
+    pub fn with_connections(
+        insecure: bool,
+        target: Option<url::Target>,
+        connections: usize,
+    ) -> Sender {
         let tls = ureq::tls::TlsConfig::builder()
             .disable_verification(insecure)
             .build();
@@ -151,6 +161,8 @@ impl Sender {
             .accept("")
             .user_agent("")
             .tls_config(tls)
+            .max_idle_connections(connections.max(10))
+            .max_idle_connections_per_host(connections.max(3))
             .build();
         let opened = Arc::new(AtomicU64::new(0));
         let connector = transport::connector(Arc::clone(&opened));

@@ -1,0 +1,249 @@
+//! `load`: a campaign's calls, each a coherent call of its scenario firing its lifecycle's
+//! actions in order — exactly as `simulate --fire` does, through the same runner — started
+//! at the rate asked (an open model) on a capped pool of workers. Each request's latency is
+//! measured from when it was due, so a slow endpoint shows as slow instead of slowing the
+//! test (coordinated omission). Nothing is kept per request: counters and histograms.
+
+pub mod campaign;
+pub mod pacing;
+pub mod stats;
+pub mod thresholds;
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::payload::Payloads;
+use crate::request::Options;
+use crate::runner::{Ran, Runner};
+use crate::send::{self, Outcome, Sender};
+use crate::simulation::simulate;
+use crate::workspace::Selected;
+use campaign::Campaign;
+use pacing::Pacing;
+use stats::{Failure, Sample, Stats};
+
+/// What to run.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// The most calls to start.
+    pub calls: u64,
+    pub pacing: Pacing,
+    /// No call starts after this, when given.
+    pub duration: Option<Duration>,
+    /// Requests in flight at most: the number of workers.
+    pub concurrency: usize,
+    pub campaign: Campaign,
+    /// Overrides each action's own timeout.
+    pub timeout: Option<Duration>,
+}
+
+/// Where the calls go, and what they are made of.
+pub struct Endpoint<'a> {
+    pub actions: &'a [Selected<'a>],
+    pub payloads: &'a Payloads,
+    pub options: &'a Options<'a>,
+    pub sender: &'a Sender,
+}
+
+/// How far a run has got, for a progress line.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub started: AtomicU64,
+    pub finished: AtomicU64,
+}
+
+/// What a run came to.
+#[derive(Debug)]
+pub struct Finished {
+    pub stats: Stats,
+    pub elapsed: Duration,
+    pub calls_started: u64,
+    pub calls_finished: u64,
+    /// When the last call was due: the span the arrival rate is measured over.
+    pub last_due: Duration,
+    /// Stopped by Ctrl-C before every call was started.
+    pub interrupted: bool,
+}
+
+impl Finished {
+    /// Calls started per second over the span they were due in.
+    pub fn call_rate(&self) -> f64 {
+        match self.calls_started {
+            0 | 1 => self.calls_started as f64 / self.elapsed.as_secs_f64().max(1e-9),
+            n => (n - 1) as f64 / self.last_due.as_secs_f64().max(1e-9),
+        }
+    }
+
+    pub fn request_rate(&self) -> f64 {
+        self.stats.total.requests as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Runs `plan` against `endpoint`. `stop` is asked between calls (Ctrl-C); `tick` is called
+/// about four times a second with the progress and the stats so far.
+pub fn run(
+    plan: &Plan,
+    endpoint: &Endpoint<'_>,
+    stop: &(dyn Fn() -> bool + Sync),
+    tick: &mut dyn FnMut(&Progress, &Stats, Duration),
+) -> Finished {
+    let progress = Progress::default();
+    let stats = Mutex::new(Stats::default());
+    let start = Instant::now();
+    let (sender, queue) = crossbeam_channel::unbounded::<(u64, Duration)>();
+    let runner = Runner {
+        options: endpoint.options,
+        sender: Some(endpoint.sender),
+        timeout: plan.timeout,
+        strict: false,
+    };
+    let mut interrupted = false;
+    let mut last_due = Duration::ZERO;
+    std::thread::scope(|scope| {
+        let mut workers = Vec::new();
+        for _ in 0..plan.concurrency.max(1) {
+            let queue = queue.clone();
+            let (progress, stats, runner) = (&progress, &stats, &runner);
+            workers.push(scope.spawn(move || {
+                while let Ok((index, due)) = queue.recv() {
+                    if stop() {
+                        continue;
+                    }
+                    progress.started.fetch_add(1, Ordering::Relaxed);
+                    call(plan, endpoint, runner, index, due, start, stats, stop);
+                    progress.finished.fetch_add(1, Ordering::Relaxed);
+                }
+            }));
+        }
+        drop(queue);
+        let mut next_tick = Duration::ZERO;
+        for index in 0..plan.calls {
+            let Some(due) = plan.pacing.due(index) else {
+                break;
+            };
+            if plan.duration.is_some_and(|d| due > d) {
+                break;
+            }
+            // Wait until it is due, waking to report progress and to hear Ctrl-C.
+            loop {
+                let now = start.elapsed();
+                if now >= next_tick {
+                    if let Ok(stats) = stats.lock() {
+                        tick(&progress, &stats, now);
+                    }
+                    next_tick = now + Duration::from_millis(250);
+                }
+                if stop() {
+                    interrupted = true;
+                    break;
+                }
+                if now >= due {
+                    break;
+                }
+                std::thread::sleep((due - now).min(next_tick.saturating_sub(now)));
+            }
+            if interrupted {
+                break;
+            }
+            last_due = due;
+            if sender.send((index, due)).is_err() {
+                break;
+            }
+        }
+        drop(sender);
+        // Wait for what is queued and in flight, still reporting (after Ctrl-C the queue
+        // is passed over: those calls never started).
+        while !workers.iter().all(|w| w.is_finished()) {
+            std::thread::sleep(Duration::from_millis(20));
+            let now = start.elapsed();
+            if now >= next_tick {
+                if let Ok(stats) = stats.lock() {
+                    tick(&progress, &stats, now);
+                }
+                next_tick = now + Duration::from_millis(250);
+            }
+        }
+    });
+    let elapsed = start.elapsed();
+    let stats = stats
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    Finished {
+        calls_started: progress.started.load(Ordering::Relaxed),
+        calls_finished: progress.finished.load(Ordering::Relaxed),
+        stats,
+        elapsed,
+        last_due,
+        interrupted,
+    }
+}
+
+/// One call: its payloads, then each of its actions in lifecycle order, each due when the
+/// one before it ended (the first when the call was).
+#[allow(clippy::too_many_arguments)]
+fn call(
+    plan: &Plan,
+    endpoint: &Endpoint<'_>,
+    runner: &Runner<'_>,
+    index: u64,
+    due: Duration,
+    start: Instant,
+    stats: &Mutex<Stats>,
+    stop: &(dyn Fn() -> bool + Sync),
+) {
+    let lag = start.elapsed().saturating_sub(due);
+    if let Ok(mut stats) = stats.lock() {
+        stats.started(lag);
+    }
+    let Ok(simulation) = simulate(
+        plan.campaign.call(index),
+        endpoint.actions,
+        endpoint.payloads,
+    ) else {
+        return;
+    };
+    let mut request_due = due;
+    for step in &simulation.steps {
+        for item in &step.actions {
+            if stop() {
+                return;
+            }
+            let run = runner.run(item.action, &step.payload, Vec::new());
+            let ended = start.elapsed();
+            let timeout = plan
+                .timeout
+                .unwrap_or(Duration::from_secs(item.action.timeout));
+            let sample = Sample {
+                action: &item.action.name,
+                due: request_due,
+                latency: ended.saturating_sub(request_due),
+                timeout,
+                failure: failure_of(&run.ran),
+            };
+            if let Ok(mut stats) = stats.lock() {
+                stats.record(&sample);
+            }
+            request_due = ended;
+        }
+    }
+}
+
+/// What the platform would have made of a run: `None` for a 2xx.
+fn failure_of(ran: &Ran) -> Option<Failure> {
+    match ran {
+        Ran::Blocked | Ran::NotRendered(_) | Ran::Rendered(_) => Some(Failure::NotSent),
+        Ran::Sent(exchange) => match &exchange.outcome {
+            Outcome::Response(response) => match response.status {
+                200..=299 => None,
+                300..=399 => Some(Failure::Redirect),
+                400..=499 => Some(Failure::Status4xx),
+                500..=599 => Some(Failure::Status5xx),
+                _ => Some(Failure::Transport),
+            },
+            Outcome::Failed(send::Failure::Timeout(_)) => Some(Failure::Timeout),
+            Outcome::Failed(send::Failure::Refused(_)) => Some(Failure::Refused),
+            Outcome::Failed(_) => Some(Failure::Transport),
+        },
+    }
+}
