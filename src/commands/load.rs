@@ -49,13 +49,13 @@ pub fn run(args: LoadArgs, streams: &mut Streams) -> Result<i32, Error> {
     };
     interrupt::catch();
     let live = streams.err_is_terminal;
-    let mut tick = |progress: &load::Progress, stats: &load::stats::Stats, elapsed| {
+    let mut tick = |progress: &load::Progress, stats: &dyn Fn() -> load::stats::Stats, elapsed| {
         if live {
             let line = report::progress_line(
                 &plan,
                 progress.started.load(std::sync::atomic::Ordering::Relaxed),
                 progress.finished.load(std::sync::atomic::Ordering::Relaxed),
-                stats,
+                &stats(),
                 elapsed,
             );
             let _ = streams.err(|err, _| {

@@ -17,7 +17,6 @@ use crate::payload::Payloads;
 use crate::request::Options;
 use crate::runner::{Ran, Runner};
 use crate::send::{self, Outcome, Sender};
-use crate::simulation::simulate;
 use crate::workspace::Selected;
 use campaign::Campaign;
 use pacing::Pacing;
@@ -81,17 +80,51 @@ impl Finished {
 }
 
 /// Runs `plan` against `endpoint`. `stop` is asked between calls (Ctrl-C); `tick` is called
-/// about four times a second with the progress and the stats so far.
+/// about four times a second with the progress, and what makes the stats so far.
 pub fn run(
     plan: &Plan,
     endpoint: &Endpoint<'_>,
     stop: &(dyn Fn() -> bool + Sync),
-    tick: &mut dyn FnMut(&Progress, &Stats, Duration),
+    tick: &mut dyn FnMut(&Progress, &dyn Fn() -> Stats, Duration),
 ) -> Finished {
     let progress = Progress::default();
-    let stats = Mutex::new(Stats::default());
+    // One per worker, so recording never waits on another worker; the ticker merges them.
+    let workers_stats: Vec<Mutex<Stats>> = (0..plan.concurrency.max(1))
+        .map(|_| Mutex::default())
+        .collect();
+    // The seconds that have ended, gathered from the workers as the run goes, so that
+    // each worker holds only the last few.
+    let timeline: Mutex<Stats> = Mutex::default();
+    let gather = |now: Duration| {
+        let limit = (now.as_secs() as usize).saturating_sub(2);
+        for stats in &workers_stats {
+            let ended = match stats.lock() {
+                Ok(mut stats) => stats.drain_seconds_before(limit),
+                Err(_) => Vec::new(),
+            };
+            if let Ok(mut timeline) = timeline.lock() {
+                timeline.add_seconds(ended.iter().map(|(i, s)| (*i, s)));
+            }
+        }
+    };
+    let merged = || {
+        let mut all = Stats::default();
+        if let Ok(timeline) = timeline.lock() {
+            all.add_seconds(timeline.seconds.iter().enumerate());
+        }
+        for stats in &workers_stats {
+            if let Ok(stats) = stats.lock() {
+                all.merge(&stats);
+            }
+        }
+        all
+    };
     let start = Instant::now();
-    let (sender, queue) = crossbeam_channel::unbounded::<(u64, Duration)>();
+    // A call waits here for a worker. Bounded, so memory stays flat at any rate: when it is
+    // full the next call is handed out late — and its latency, counted from when it was
+    // due, says so.
+    let (sender, queue) =
+        crossbeam_channel::bounded::<(u64, Duration)>(plan.concurrency.max(1) * 64);
     let runner = Runner {
         options: endpoint.options,
         sender: Some(endpoint.sender),
@@ -102,9 +135,9 @@ pub fn run(
     let mut last_due = Duration::ZERO;
     std::thread::scope(|scope| {
         let mut workers = Vec::new();
-        for _ in 0..plan.concurrency.max(1) {
+        for stats in &workers_stats {
             let queue = queue.clone();
-            let (progress, stats, runner) = (&progress, &stats, &runner);
+            let (progress, runner) = (&progress, &runner);
             workers.push(scope.spawn(move || {
                 while let Ok((index, due)) = queue.recv() {
                     if stop() {
@@ -129,9 +162,8 @@ pub fn run(
             loop {
                 let now = start.elapsed();
                 if now >= next_tick {
-                    if let Ok(stats) = stats.lock() {
-                        tick(&progress, &stats, now);
-                    }
+                    gather(now);
+                    tick(&progress, &merged, now);
                     next_tick = now + Duration::from_millis(250);
                 }
                 if stop() {
@@ -147,7 +179,27 @@ pub fn run(
                 break;
             }
             last_due = due;
-            if sender.send((index, due)).is_err() {
+            let mut call = (index, due);
+            loop {
+                match sender.send_timeout(call, Duration::from_millis(50)) {
+                    Ok(()) => break,
+                    Err(crossbeam_channel::SendTimeoutError::Timeout(back)) => {
+                        call = back;
+                        let now = start.elapsed();
+                        if now >= next_tick {
+                            gather(now);
+                            tick(&progress, &merged, now);
+                            next_tick = now + Duration::from_millis(250);
+                        }
+                        if stop() {
+                            interrupted = true;
+                            break;
+                        }
+                    }
+                    Err(crossbeam_channel::SendTimeoutError::Disconnected(_)) => break,
+                }
+            }
+            if interrupted {
                 break;
             }
         }
@@ -158,17 +210,14 @@ pub fn run(
             std::thread::sleep(Duration::from_millis(20));
             let now = start.elapsed();
             if now >= next_tick {
-                if let Ok(stats) = stats.lock() {
-                    tick(&progress, &stats, now);
-                }
+                gather(now);
+                tick(&progress, &merged, now);
                 next_tick = now + Duration::from_millis(250);
             }
         }
     });
     let elapsed = start.elapsed();
-    let stats = stats
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let stats = merged();
     Finished {
         calls_started: progress.started.load(Ordering::Relaxed),
         calls_finished: progress.finished.load(Ordering::Relaxed),
@@ -196,20 +245,30 @@ fn call(
     if let Ok(mut stats) = stats.lock() {
         stats.started(lag);
     }
-    let Ok(simulation) = simulate(
-        plan.campaign.call(index),
-        endpoint.actions,
-        endpoint.payloads,
-    ) else {
-        return;
-    };
+    let call = plan.campaign.call(index);
     let mut request_due = due;
-    for step in &simulation.steps {
-        for item in &step.actions {
+    for &event in call.scenario.lifecycle() {
+        let actions: Vec<&Selected<'_>> = endpoint
+            .actions
+            .iter()
+            .filter(|s| s.action.event == event)
+            .collect();
+        if actions.is_empty() {
+            continue;
+        }
+        // The payload `simulate` gives the event: a payload file's, else the call's, with
+        // the --set values on top.
+        let Ok(payload) = endpoint
+            .payloads
+            .for_event_or(event, || call.payload(event))
+        else {
+            return;
+        };
+        for item in actions {
             if stop() {
                 return;
             }
-            let run = runner.run(item.action, &step.payload, Vec::new());
+            let run = runner.run(item.action, &payload, Vec::new());
             let ended = start.elapsed();
             let timeout = plan
                 .timeout

@@ -178,9 +178,42 @@ impl Stats {
             slot.lost += 1;
         }
         if sample.failure != Some(Failure::NotSent) {
-            let latency = slot.latency.get_or_insert_with(|| histogram(2));
+            // One significant digit is enough for a chart, and keeps an hour of seconds small.
+            let latency = slot.latency.get_or_insert_with(|| histogram(1));
             let _ = latency.record(micros(sample.latency));
         }
+    }
+
+    /// Adds seconds of another run's timeline (by their index).
+    pub fn add_seconds<'s>(&mut self, seconds: impl IntoIterator<Item = (usize, &'s Second)>) {
+        for (index, theirs) in seconds {
+            if self.seconds.len() <= index {
+                self.seconds.resize(index + 1, Second::default());
+            }
+            let mine = &mut self.seconds[index];
+            mine.requests += theirs.requests;
+            mine.lost += theirs.lost;
+            if let Some(latency) = &theirs.latency {
+                match &mut mine.latency {
+                    Some(own) => {
+                        let _ = own.add(latency);
+                    }
+                    None => mine.latency = Some(latency.clone()),
+                }
+            }
+        }
+    }
+
+    /// Takes the seconds before `limit` out of the timeline (their places stay, empty), for
+    /// a run to gather them in one place as they end.
+    pub fn drain_seconds_before(&mut self, limit: usize) -> Vec<(usize, Second)> {
+        let end = limit.min(self.seconds.len());
+        self.seconds[..end]
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, s)| s.requests > 0)
+            .map(|(index, s)| (index, std::mem::take(s)))
+            .collect()
     }
 
     pub fn started(&mut self, lag: Duration) {
@@ -195,21 +228,7 @@ impl Stats {
         for (name, tally) in &other.actions {
             self.actions.entry(name.clone()).or_default().merge(tally);
         }
-        if self.seconds.len() < other.seconds.len() {
-            self.seconds.resize(other.seconds.len(), Second::default());
-        }
-        for (mine, theirs) in self.seconds.iter_mut().zip(&other.seconds) {
-            mine.requests += theirs.requests;
-            mine.lost += theirs.lost;
-            if let Some(latency) = &theirs.latency {
-                match &mut mine.latency {
-                    Some(own) => {
-                        let _ = own.add(latency);
-                    }
-                    None => mine.latency = Some(latency.clone()),
-                }
-            }
-        }
+        self.add_seconds(other.seconds.iter().enumerate());
         self.calls_late += other.calls_late;
         self.most_late = self.most_late.max(other.most_late);
     }
