@@ -52,6 +52,10 @@ pub struct Progress {
     pub finished: AtomicU64,
 }
 
+/// Called as the run goes with the progress, what makes the stats so far (merging them has
+/// a cost, so only a caller that shows them asks), and the time since the start.
+pub type Tick<'a> = dyn FnMut(&Progress, &dyn Fn() -> Stats, Duration) + 'a;
+
 /// What a run came to.
 #[derive(Debug)]
 pub struct Finished {
@@ -85,7 +89,7 @@ pub fn run(
     plan: &Plan,
     endpoint: &Endpoint<'_>,
     stop: &(dyn Fn() -> bool + Sync),
-    tick: &mut dyn FnMut(&Progress, &dyn Fn() -> Stats, Duration),
+    tick: &mut Tick<'_>,
 ) -> Finished {
     let progress = Progress::default();
     // One per worker, so recording never waits on another worker; the ticker merges them.
