@@ -308,3 +308,64 @@ fn the_html_report_is_one_file_with_its_table_and_charts() {
     }
     crate::browser::check_report(&path);
 }
+
+#[test]
+fn load_against_listen_measures_its_delay_not_a_queue() {
+    use std::io::{BufRead, BufReader};
+    let mut listen = crate::harness::command()
+        .args([
+            "listen", "--port", "0", "--delay", "200ms", "--count", "20", "--format", "json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    crate::harness::watchdog(listen.id(), 60);
+    let mut stderr = BufReader::new(listen.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    // Read as it comes, as a consumer of `listen --format json` does: a full pipe would
+    // hold listen's workers up.
+    let mut stdout = listen.stdout.take().unwrap();
+    let lines = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stdout, &mut text);
+        text
+    });
+    let address = line
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://"))
+        .unwrap()
+        .to_owned();
+    let yaml = format!(
+        "actions:\n  - name: slow\n    event: call_end\n    url: http://{address}/x/${{callInfo.callSid}}\n"
+    );
+    let run = load(
+        &yaml,
+        &[
+            "--calls",
+            "20",
+            "--rate",
+            "100/s",
+            "--mix",
+            "connected=1",
+            "--format",
+            "json",
+        ],
+    );
+    let report = report(&run);
+    assert_eq!(report["total"]["succeeded"], 20, "{}", run.stdout);
+    // Twenty requests within 0.2 s of each other, each answered after 0.2 s: served one
+    // at a time the last would wait 4 s; served together each takes about the delay.
+    let p99 = report["total"]["latency"]["p99_ms"].as_f64().unwrap();
+    assert!((200.0..1500.0).contains(&p99), "p99 {p99} ms");
+    assert!(listen.wait().unwrap().success());
+    // Exactly --count lines, each one whole JSON request.
+    let lines: Vec<Value> = lines
+        .join()
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a whole JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 20);
+}
