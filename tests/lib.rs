@@ -16,6 +16,7 @@ mod hostile;
 mod init;
 mod listen;
 mod load;
+mod locust;
 mod lsp;
 mod neovim;
 mod pre_commit;

@@ -244,10 +244,12 @@ impl Pool {
                 Arc::clone(&received),
             );
             thread::spawn(move || {
-                let deadline = Instant::now() + Duration::from_secs(60);
+                let deadline = Instant::now() + Duration::from_secs(120);
                 while Instant::now() < deadline {
-                    let Ok(Some(mut request)) = server.recv_timeout(Duration::from_secs(5)) else {
-                        return;
+                    let mut request = match server.recv_timeout(Duration::from_millis(500)) {
+                        Ok(Some(request)) => request,
+                        Ok(None) => continue,
+                        Err(_) => return,
                     };
                     let mut body = String::new();
                     let _ = request.as_reader().read_to_string(&mut body);

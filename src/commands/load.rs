@@ -30,7 +30,14 @@ pub fn run(args: LoadArgs, streams: &mut Streams) -> Result<i32, Error> {
     }
     let limits: Vec<Threshold> = args.max_lost.iter().chain(&args.max_p99).cloned().collect();
     if args.export.is_some() {
-        return super::locust::run(&plan, &selected, &inputs, &limits, streams);
+        return super::locust::run(
+            &plan,
+            &selected,
+            &inputs,
+            &limits,
+            args.target.as_ref(),
+            streams,
+        );
     }
     let sender = match args.insecure {
         true => {

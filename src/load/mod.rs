@@ -13,6 +13,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use serde_json::Value;
+
+use crate::call::Call;
+use crate::error::Error;
 use crate::payload::Payloads;
 use crate::request::Options;
 use crate::runner::{Ran, Runner};
@@ -249,30 +253,20 @@ fn call(
     if let Ok(mut stats) = stats.lock() {
         stats.started(lag);
     }
-    let call = plan.campaign.call(index);
+    let Ok(firing) = firing(
+        &plan.campaign.call(index),
+        endpoint.actions,
+        endpoint.payloads,
+    ) else {
+        return;
+    };
     let mut request_due = due;
-    for &event in call.scenario.lifecycle() {
-        let actions: Vec<&Selected<'_>> = endpoint
-            .actions
-            .iter()
-            .filter(|s| s.action.event == event)
-            .collect();
-        if actions.is_empty() {
-            continue;
-        }
-        // The payload `simulate` gives the event: a payload file's, else the call's, with
-        // the --set values on top.
-        let Ok(payload) = endpoint
-            .payloads
-            .for_event_or(event, || call.payload(event))
-        else {
-            return;
-        };
+    for (payload, actions) in &firing {
         for item in actions {
             if stop() {
                 return;
             }
-            let run = runner.run(item.action, &payload, Vec::new());
+            let run = runner.run(item.action, payload, Vec::new());
             let ended = start.elapsed();
             let timeout = plan
                 .timeout
@@ -290,6 +284,29 @@ fn call(
             request_due = ended;
         }
     }
+}
+
+/// The events of `call` that fire an action, in lifecycle order: each with the payload
+/// `simulate` gives it (a payload file's, else the call's, with the --set values on top)
+/// and its actions. The run and the Locust export both send what this gives.
+pub fn firing<'a>(
+    call: &Call,
+    actions: &'a [Selected<'a>],
+    payloads: &Payloads,
+) -> Result<Vec<(Value, Vec<&'a Selected<'a>>)>, Error> {
+    let mut firing = Vec::new();
+    for &event in call.scenario.lifecycle() {
+        let of_event: Vec<&Selected<'_>> =
+            actions.iter().filter(|s| s.action.event == event).collect();
+        if of_event.is_empty() {
+            continue;
+        }
+        firing.push((
+            payloads.for_event_or(event, || call.payload(event))?,
+            of_event,
+        ));
+    }
+    Ok(firing)
 }
 
 /// What the platform would have made of a run: `None` for a 2xx.

@@ -12,6 +12,7 @@ pub mod github;
 pub mod junit;
 pub mod load;
 pub mod load_html;
+pub mod locust;
 pub mod paint;
 pub mod progress;
 pub mod received;
