@@ -174,6 +174,51 @@ def rows(kit, runs, deadlines):
              f"{tc / tf:.2f} (throughput)")
         )
         table.append(("", "", f"hurl {rate(th)}", f"{th / tf:.2f} (throughput)"))
+        # Concurrent: `load` at full speed (an open model far above what the sink can take)
+        # with 16 in flight, beside curl --parallel and oha at the same concurrency.
+        with tempfile.TemporaryDirectory() as tmp:
+            actions = os.path.join(tmp, "sink.yaml")
+            with open(actions, "w") as f:
+                f.write(
+                    "actions:\n  - name: crm-end\n    event: call_end\n"
+                    "    url: http://127.0.0.1:47080/end/${callInfo.callSid}\n"
+                    "    headers:\n      Content-Type: application/json\n"
+                    "    body: '{\"outcome\": \"${outcome}\"}'\n"
+                )
+            rates = []
+            for _ in range(3):
+                out = subprocess.run(
+                    f"{CA} load {actions} --calls 50000 --rate 10000000/s --concurrency 16 "
+                    "--mix connected=1 --format json",
+                    shell=True, cwd=kit, capture_output=True, text=True, check=True,
+                ).stdout
+                rates.append(json.loads(out)["request_rate"])
+            load_rate = sorted(rates)[1]
+            load_peak = peak_mib(
+                f"{CA} load {actions} --calls 1000000 --rate 10000000/s --concurrency 16 "
+                "--mix connected=1 --format json", kit)
+            # The timer: 1,000 calls/s for 10 s, the rate achieved.
+            paced = json.loads(subprocess.run(
+                f"{CA} load {actions} --calls 10000 --rate 1000/s --mix connected=1 --format json",
+                shell=True, cwd=kit, capture_output=True, text=True, check=True,
+            ).stdout)["call_rate"]
+        parallel = "curl -sS --no-progress-meter --parallel --parallel-max 16 -K corpus/fire/curl/all.cfg"
+        (tp,) = median_seconds([parallel], kit, 3)
+        oha_rates = []
+        for _ in range(3):
+            out = subprocess.run(
+                "oha -c 16 -n 50000 --no-tui http://127.0.0.1:47080/",
+                shell=True, cwd=kit, capture_output=True, text=True, check=True,
+            ).stdout
+            oha_rates.append(float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)))
+        oha_rate = sorted(oha_rates)[1]
+        table.append(
+            ("load, 16 in flight (1,000,000 calls: peak memory)",
+             f"{load_rate:,.0f} req/s, {load_peak:.0f} MiB",
+             f"curl --parallel {10_000 / tp:,.0f} req/s", f"{load_rate / (10_000 / tp):.2f} (throughput)")
+        )
+        table.append(("", "", f"oha -c 16 {oha_rate:,.0f} req/s", f"{load_rate / oha_rate:.2f} (throughput)"))
+        table.append(("load --rate 1000/s for 10 s", f"{paced:.1f} calls/s achieved", "", f"{paced / 1000 - 1:+.2%}"))
         out = subprocess.run(
             [str(ROOT / "benches/deadline.sh"), *deadlines.split()],
             cwd=ROOT,

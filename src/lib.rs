@@ -8,8 +8,10 @@
 //!   [`suppression`] and [`validate`] check them;
 //! - requests: [`request`] renders one, [`secrets`] knows what in it is a credential,
 //!   [`send`] sends it, [`runner`] does both for a command, [`receiver`] is `listen`'s end;
+//! - the project: [`project`] (callactions.toml), [`env_file`], [`settings`] and [`policy`];
+//! - load: [`load`], a campaign's calls at a rate;
 //! - the front: [`output`] is all printing, [`commands`] one short function per command,
-//!   [`cli`] the command line.
+//!   [`cli`] the command line, [`lsp`] the language server.
 
 // Errors and diagnostics are built once per problem and reported, never in a hot loop:
 // their size is not worth boxing.

@@ -369,3 +369,50 @@ fn load_against_listen_measures_its_delay_not_a_queue() {
         .collect();
     assert_eq!(lines.len(), 20);
 }
+
+#[test]
+fn ctrl_c_stops_starting_calls_and_reports_what_was_done() {
+    let pool = Pool::start(4, Answer::Ok);
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = format!(
+        "actions:\n  - name: sync\n    event: call_end\n    url: {}/x\n",
+        pool.base
+    );
+    std::fs::write(dir.path().join("callactions.yaml"), yaml).unwrap();
+    let child = crate::harness::command()
+        .current_dir(dir.path())
+        .args([
+            "load",
+            "--calls",
+            "1000",
+            "--rate",
+            "10/s",
+            "--mix",
+            "connected=1",
+            "--format",
+            "json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    crate::harness::watchdog(child.id(), 60);
+    std::thread::sleep(Duration::from_millis(1500));
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["interrupted"], true);
+    let started = report["calls_started"].as_u64().unwrap();
+    assert!((5..100).contains(&started), "{started} calls started");
+    // Every call started was sent and measured.
+    assert_eq!(report["total"]["requests"].as_u64().unwrap(), started);
+    assert_eq!(pool.requests().len() as u64, started);
+}
