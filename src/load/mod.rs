@@ -87,6 +87,67 @@ impl Finished {
     }
 }
 
+/// What the workers and the scheduler share while a run goes.
+struct Shared {
+    start: Instant,
+    progress: Progress,
+    /// One per worker, so recording never waits on another worker.
+    workers: Vec<Mutex<Stats>>,
+    /// The seconds that have ended, gathered from the workers as the run goes, so that
+    /// each worker holds only the last few.
+    timeline: Mutex<Stats>,
+}
+
+impl Shared {
+    fn gather(&self, now: Duration) {
+        let limit = (now.as_secs() as usize).saturating_sub(2);
+        for stats in &self.workers {
+            let ended = match stats.lock() {
+                Ok(mut stats) => stats.drain_seconds_before(limit),
+                Err(_) => Vec::new(),
+            };
+            if let Ok(mut timeline) = self.timeline.lock() {
+                timeline.add_seconds(ended.iter().map(|(i, s)| (*i, s)));
+            }
+        }
+    }
+
+    fn merged(&self) -> Stats {
+        let mut all = Stats::default();
+        if let Ok(timeline) = self.timeline.lock() {
+            all.add_seconds(timeline.seconds.iter().enumerate());
+        }
+        for stats in &self.workers {
+            if let Ok(stats) = stats.lock() {
+                all.merge(&stats);
+            }
+        }
+        all
+    }
+}
+
+/// Calls the caller's tick about four times a second.
+struct Ticker<'t, 'a> {
+    tick: &'t mut Tick<'a>,
+    next: Duration,
+}
+
+impl Ticker<'_, '_> {
+    fn maybe(&mut self, shared: &Shared) {
+        let now = shared.start.elapsed();
+        if now >= self.next {
+            shared.gather(now);
+            (self.tick)(&shared.progress, &|| shared.merged(), now);
+            self.next = now + Duration::from_millis(250);
+        }
+    }
+
+    /// How long to sleep at most before ticking again.
+    fn until_next(&self, shared: &Shared) -> Duration {
+        self.next.saturating_sub(shared.start.elapsed())
+    }
+}
+
 /// Runs `plan` against `endpoint`. `stop` is asked between calls (Ctrl-C); `tick` is called
 /// about four times a second with the progress, and what makes the stats so far.
 pub fn run(
@@ -95,39 +156,18 @@ pub fn run(
     stop: &(dyn Fn() -> bool + Sync),
     tick: &mut Tick<'_>,
 ) -> Finished {
-    let progress = Progress::default();
-    // One per worker, so recording never waits on another worker; the ticker merges them.
-    let workers_stats: Vec<Mutex<Stats>> = (0..plan.concurrency.max(1))
-        .map(|_| Mutex::default())
-        .collect();
-    // The seconds that have ended, gathered from the workers as the run goes, so that
-    // each worker holds only the last few.
-    let timeline: Mutex<Stats> = Mutex::default();
-    let gather = |now: Duration| {
-        let limit = (now.as_secs() as usize).saturating_sub(2);
-        for stats in &workers_stats {
-            let ended = match stats.lock() {
-                Ok(mut stats) => stats.drain_seconds_before(limit),
-                Err(_) => Vec::new(),
-            };
-            if let Ok(mut timeline) = timeline.lock() {
-                timeline.add_seconds(ended.iter().map(|(i, s)| (*i, s)));
-            }
-        }
+    let shared = Shared {
+        start: Instant::now(),
+        progress: Progress::default(),
+        workers: (0..plan.concurrency.max(1))
+            .map(|_| Mutex::default())
+            .collect(),
+        timeline: Mutex::default(),
     };
-    let merged = || {
-        let mut all = Stats::default();
-        if let Ok(timeline) = timeline.lock() {
-            all.add_seconds(timeline.seconds.iter().enumerate());
-        }
-        for stats in &workers_stats {
-            if let Ok(stats) = stats.lock() {
-                all.merge(&stats);
-            }
-        }
-        all
+    let mut ticker = Ticker {
+        tick,
+        next: Duration::ZERO,
     };
-    let start = Instant::now();
     // A call waits here for a worker. Bounded, so memory stays flat at any rate: when it is
     // full the next call is handed out late — and its latency, counted from when it was
     // due, says so.
@@ -139,149 +179,162 @@ pub fn run(
         timeout: plan.timeout,
         strict: false,
     };
-    let mut interrupted = false;
-    let mut last_due = Duration::ZERO;
+    let mut handed_out = Ok(Duration::ZERO);
     std::thread::scope(|scope| {
-        let mut workers = Vec::new();
-        for stats in &workers_stats {
-            let queue = queue.clone();
-            let (progress, runner) = (&progress, &runner);
-            workers.push(scope.spawn(move || {
-                while let Ok((index, due)) = queue.recv() {
-                    if stop() {
-                        continue;
-                    }
-                    progress.started.fetch_add(1, Ordering::Relaxed);
-                    call(plan, endpoint, runner, index, due, start, stats, stop);
-                    progress.finished.fetch_add(1, Ordering::Relaxed);
-                }
-            }));
-        }
-        drop(queue);
-        let mut next_tick = Duration::ZERO;
-        for index in 0..plan.calls {
-            let Some(due) = plan.pacing.due(index) else {
-                break;
-            };
-            if plan.duration.is_some_and(|d| due > d) {
-                break;
-            }
-            // Wait until it is due, waking to report progress and to hear Ctrl-C.
-            loop {
-                let now = start.elapsed();
-                if now >= next_tick {
-                    gather(now);
-                    tick(&progress, &merged, now);
-                    next_tick = now + Duration::from_millis(250);
-                }
-                if stop() {
-                    interrupted = true;
-                    break;
-                }
-                if now >= due {
-                    break;
-                }
-                std::thread::sleep((due - now).min(next_tick.saturating_sub(now)));
-            }
-            if interrupted {
-                break;
-            }
-            last_due = due;
-            let mut call = (index, due);
-            loop {
-                match sender.send_timeout(call, Duration::from_millis(50)) {
-                    Ok(()) => break,
-                    Err(crossbeam_channel::SendTimeoutError::Timeout(back)) => {
-                        call = back;
-                        let now = start.elapsed();
-                        if now >= next_tick {
-                            gather(now);
-                            tick(&progress, &merged, now);
-                            next_tick = now + Duration::from_millis(250);
-                        }
+        let workers: Vec<_> = shared
+            .workers
+            .iter()
+            .map(|stats| {
+                let queue = queue.clone();
+                let worker = Worker {
+                    plan,
+                    endpoint,
+                    runner: &runner,
+                    shared: &shared,
+                    stats,
+                    stop,
+                };
+                scope.spawn(move || {
+                    while let Ok((index, due)) = queue.recv() {
                         if stop() {
-                            interrupted = true;
-                            break;
+                            continue;
                         }
+                        worker
+                            .shared
+                            .progress
+                            .started
+                            .fetch_add(1, Ordering::Relaxed);
+                        worker.call(index, due);
+                        worker
+                            .shared
+                            .progress
+                            .finished
+                            .fetch_add(1, Ordering::Relaxed);
                     }
-                    Err(crossbeam_channel::SendTimeoutError::Disconnected(_)) => break,
-                }
-            }
-            if interrupted {
-                break;
-            }
-        }
+                })
+            })
+            .collect();
+        drop(queue);
+        handed_out = hand_out(plan, &shared, &sender, &mut ticker, stop);
         drop(sender);
         // Wait for what is queued and in flight, still reporting (after Ctrl-C the queue
         // is passed over: those calls never started).
         while !workers.iter().all(|w| w.is_finished()) {
             std::thread::sleep(Duration::from_millis(20));
-            let now = start.elapsed();
-            if now >= next_tick {
-                gather(now);
-                tick(&progress, &merged, now);
-                next_tick = now + Duration::from_millis(250);
-            }
+            ticker.maybe(&shared);
         }
     });
-    let elapsed = start.elapsed();
-    let stats = merged();
+    let (last_due, interrupted) = match handed_out {
+        Ok(last_due) => (last_due, false),
+        Err(last_due) => (last_due, true),
+    };
     Finished {
-        calls_started: progress.started.load(Ordering::Relaxed),
-        calls_finished: progress.finished.load(Ordering::Relaxed),
-        stats,
-        elapsed,
+        calls_started: shared.progress.started.load(Ordering::Relaxed),
+        calls_finished: shared.progress.finished.load(Ordering::Relaxed),
+        stats: shared.merged(),
+        elapsed: shared.start.elapsed(),
         last_due,
         interrupted,
     }
 }
 
-/// One call: its payloads, then each of its actions in lifecycle order, each due when the
-/// one before it ended (the first when the call was).
-#[allow(clippy::too_many_arguments)]
-fn call(
+/// Hands each call to the workers when it is due, waking to tick and to hear Ctrl-C. The
+/// time the last call was due; `Err` with it when Ctrl-C stopped the run.
+fn hand_out(
     plan: &Plan,
-    endpoint: &Endpoint<'_>,
-    runner: &Runner<'_>,
-    index: u64,
-    due: Duration,
-    start: Instant,
-    stats: &Mutex<Stats>,
+    shared: &Shared,
+    sender: &crossbeam_channel::Sender<(u64, Duration)>,
+    ticker: &mut Ticker<'_, '_>,
     stop: &(dyn Fn() -> bool + Sync),
-) {
-    let lag = start.elapsed().saturating_sub(due);
-    if let Ok(mut stats) = stats.lock() {
-        stats.started(lag);
-    }
-    let Ok(firing) = firing(
-        &plan.campaign.call(index),
-        endpoint.actions,
-        endpoint.payloads,
-    ) else {
-        return;
-    };
-    let mut request_due = due;
-    for (payload, actions) in &firing {
-        for item in actions {
+) -> Result<Duration, Duration> {
+    let mut last_due = Duration::ZERO;
+    for index in 0..plan.calls {
+        let Some(due) = plan.pacing.due(index) else {
+            break;
+        };
+        if plan.duration.is_some_and(|d| due > d) {
+            break;
+        }
+        loop {
+            ticker.maybe(shared);
             if stop() {
-                return;
+                return Err(last_due);
             }
-            let run = runner.run(item.action, payload, Vec::new());
-            let ended = start.elapsed();
-            let timeout = plan
-                .timeout
-                .unwrap_or(Duration::from_secs(item.action.timeout));
-            let sample = Sample {
-                action: &item.action.name,
-                due: request_due,
-                latency: ended.saturating_sub(request_due),
-                timeout,
-                failure: failure_of(&run.ran),
-            };
-            if let Ok(mut stats) = stats.lock() {
-                stats.record(&sample);
+            let now = shared.start.elapsed();
+            if now >= due {
+                break;
             }
-            request_due = ended;
+            std::thread::sleep((due - now).min(ticker.until_next(shared)));
+        }
+        last_due = due;
+        let mut call = (index, due);
+        loop {
+            match sender.send_timeout(call, Duration::from_millis(50)) {
+                Ok(()) => break,
+                Err(crossbeam_channel::SendTimeoutError::Timeout(back)) => {
+                    call = back;
+                    ticker.maybe(shared);
+                    if stop() {
+                        return Err(last_due);
+                    }
+                }
+                Err(crossbeam_channel::SendTimeoutError::Disconnected(_)) => return Ok(last_due),
+            }
+        }
+    }
+    Ok(last_due)
+}
+
+/// What one worker thread holds: the run, and its own stats.
+struct Worker<'w, 'a> {
+    plan: &'w Plan,
+    endpoint: &'w Endpoint<'a>,
+    runner: &'w Runner<'a>,
+    shared: &'w Shared,
+    stats: &'w Mutex<Stats>,
+    stop: &'w (dyn Fn() -> bool + Sync),
+}
+
+impl Worker<'_, '_> {
+    /// One call: its payloads, then each of its actions in lifecycle order, each due when
+    /// the one before it ended (the first when the call was).
+    fn call(&self, index: u64, due: Duration) {
+        let start = self.shared.start;
+        let lag = start.elapsed().saturating_sub(due);
+        if let Ok(mut stats) = self.stats.lock() {
+            stats.started(lag);
+        }
+        let Ok(firing) = firing(
+            &self.plan.campaign.call(index),
+            self.endpoint.actions,
+            self.endpoint.payloads,
+        ) else {
+            return;
+        };
+        let mut request_due = due;
+        for (payload, actions) in &firing {
+            for item in actions {
+                if (self.stop)() {
+                    return;
+                }
+                let run = self.runner.run(item.action, payload, Vec::new());
+                let ended = start.elapsed();
+                let timeout = self
+                    .plan
+                    .timeout
+                    .unwrap_or(Duration::from_secs(item.action.timeout));
+                let sample = Sample {
+                    action: &item.action.name,
+                    due: request_due,
+                    latency: ended.saturating_sub(request_due),
+                    timeout,
+                    failure: failure_of(&run.ran),
+                };
+                if let Ok(mut stats) = self.stats.lock() {
+                    stats.record(&sample);
+                }
+                request_due = ended;
+            }
         }
     }
 }
