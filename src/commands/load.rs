@@ -1,15 +1,18 @@
 //! `load`: the plan from the flags, the actions from the engine, the run, the report.
 
+use std::path::Path;
+
 use super::common;
 use crate::cli::{LoadArgs, ReportFormat};
 use crate::error::{Error, exit};
 use crate::interrupt;
 use crate::load::campaign::Campaign;
 use crate::load::pacing::Pacing;
-use crate::load::thresholds::Threshold;
-use crate::load::{self, Endpoint, Plan};
+use crate::load::thresholds::{Broken, Threshold};
+use crate::load::{self, Endpoint, Finished, Plan};
 use crate::output::{Streams, load as report, progress};
 use crate::send::Sender;
+use crate::url::Target;
 
 pub fn run(args: LoadArgs, streams: &mut Streams) -> Result<i32, Error> {
     let plan = plan(&args)?;
@@ -39,27 +42,66 @@ pub fn run(args: LoadArgs, streams: &mut Streams) -> Result<i32, Error> {
             streams,
         );
     }
-    let sender = match args.insecure {
-        true => {
-            streams.warn(
-                "TLS certificate checks are off (--insecure): use it only for local endpoints",
-            )?;
-            Sender::with_connections(true, args.target.clone(), plan.concurrency)
-        }
-        false => Sender::with_connections(false, args.target.clone(), plan.concurrency),
-    };
+    let sender = sender(args.insecure, args.target.clone(), &plan, streams)?;
     let endpoint = Endpoint {
         actions: &selected,
         payloads: &inputs.payloads,
         options: &inputs.options,
         sender: &sender,
     };
+    let finished = run_showing_progress(&plan, &endpoint, streams)?;
+    let thresholds: Vec<(Threshold, Option<_>)> = limits
+        .into_iter()
+        .map(|t| {
+            let broken = t.check(&finished);
+            (t, broken)
+        })
+        .collect();
+    write_reports(
+        args.format,
+        args.report.as_deref(),
+        &plan,
+        &finished,
+        &thresholds,
+        streams,
+    )?;
+    if finished.interrupted {
+        return Err(Error::Interrupted);
+    }
+    Ok(
+        match thresholds.iter().any(|(_, broken)| broken.is_some()) {
+            true => exit::PROBLEMS,
+            false => exit::OK,
+        },
+    )
+}
+
+/// One sender for the run, with a connection for each worker.
+fn sender(
+    insecure: bool,
+    target: Option<Target>,
+    plan: &Plan,
+    streams: &mut Streams,
+) -> Result<Sender, Error> {
+    if insecure {
+        streams
+            .warn("TLS certificate checks are off (--insecure): use it only for local endpoints")?;
+    }
+    Ok(Sender::with_connections(insecure, target, plan.concurrency))
+}
+
+/// Runs the plan until done or Ctrl-C, with a progress line on a terminal.
+fn run_showing_progress(
+    plan: &Plan,
+    endpoint: &Endpoint<'_>,
+    streams: &mut Streams,
+) -> Result<Finished, Error> {
     interrupt::catch();
     let live = streams.err_is_terminal;
     let mut tick = |progress: &load::Progress, stats: &dyn Fn() -> load::stats::Stats, elapsed| {
         if live {
             let line = report::progress_line(
-                &plan,
+                plan,
                 progress.started.load(std::sync::atomic::Ordering::Relaxed),
                 progress.finished.load(std::sync::atomic::Ordering::Relaxed),
                 &stats(),
@@ -71,36 +113,33 @@ pub fn run(args: LoadArgs, streams: &mut Streams) -> Result<i32, Error> {
             });
         }
     };
-    let finished = load::run(&plan, &endpoint, &interrupt::requested, &mut tick);
+    let finished = load::run(plan, endpoint, &interrupt::requested, &mut tick);
     if live {
         streams.err(|err, _| progress::clear(err))?;
     }
-    let thresholds: Vec<(Threshold, Option<_>)> = limits
-        .into_iter()
-        .map(|t| {
-            let broken = t.check(&finished);
-            (t, broken)
-        })
-        .collect();
-    streams.out(|out, paint| match args.format {
-        ReportFormat::Human => report::human(out, paint, &plan, &finished, &thresholds),
-        ReportFormat::Json => report::json(out, &plan, &finished, &thresholds),
-        ReportFormat::Junit => report::junit(out, &finished, &thresholds),
+    Ok(finished)
+}
+
+/// The report in the format asked on stdout, and the HTML report when asked.
+fn write_reports(
+    format: ReportFormat,
+    html: Option<&Path>,
+    plan: &Plan,
+    finished: &Finished,
+    thresholds: &[(Threshold, Option<Broken>)],
+    streams: &mut Streams,
+) -> Result<(), Error> {
+    streams.out(|out, paint| match format {
+        ReportFormat::Human => report::human(out, paint, plan, finished, thresholds),
+        ReportFormat::Json => report::json(out, plan, finished, thresholds),
+        ReportFormat::Junit => report::junit(out, finished, thresholds),
     })?;
-    if let Some(path) = &args.report {
-        let html = crate::output::load_html::report(&plan, &finished, &thresholds);
+    if let Some(path) = html {
+        let html = crate::output::load_html::report(plan, finished, thresholds);
         common::write_new(path, &html)?;
         streams.note(&format!("report written to {}", path.display()))?;
     }
-    if finished.interrupted {
-        return Err(Error::Interrupted);
-    }
-    Ok(
-        match thresholds.iter().any(|(_, broken)| broken.is_some()) {
-            true => exit::PROBLEMS,
-            false => exit::OK,
-        },
-    )
+    Ok(())
 }
 
 /// The plan the flags describe; a run that would start no call is a usage error.

@@ -4,6 +4,7 @@
 
 use crate::settings::Settings;
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use super::common;
 use crate::check::{self, Checked, Policy};
@@ -51,6 +52,48 @@ struct Rendered {
     /// The names and events of the file's actions, for a selection that matches nothing.
     names: Vec<String>,
     events: Vec<Event>,
+}
+
+impl Rendered {
+    /// Counts a rendered action's warnings (errors under --strict) and says them.
+    fn warned(&mut self, path: &Path, warnings: &[request::Warning], strict: bool, paint: Paint) {
+        self.tally.warned += warnings.len();
+        match strict {
+            true => self.tally.errors += warnings.len(),
+            false => self.tally.warnings += warnings.len(),
+        }
+        let label = match strict {
+            true => paint.error("error"),
+            false => paint.warning("warning"),
+        };
+        for warning in warnings {
+            let location = format!("{}:{}", path.display(), warning.span.start);
+            let _ = diagnostics::note(
+                &mut self.stderr,
+                paint,
+                &label,
+                &warning.message,
+                Some(&location),
+                Some(&warning.help),
+            );
+        }
+    }
+
+    /// Counts an action that could not be rendered and says why.
+    fn failed(&mut self, path: &Path, error: &request::RenderError, reveal: Reveal, paint: Paint) {
+        self.tally.failed += 1;
+        let location = error
+            .span
+            .map(|span| format!("{}:{}", path.display(), span.start));
+        let _ = diagnostics::note(
+            &mut self.stderr,
+            paint,
+            &paint.error("error"),
+            &error.describe(reveal),
+            location.as_deref(),
+            error.help.as_deref(),
+        );
+    }
 }
 
 #[derive(Default)]
@@ -231,44 +274,12 @@ fn render_file(
         let payload = payloads.for_event(action.event);
         let request = match request::render(action, payload, options) {
             Ok((request, warnings)) => {
-                rendered.tally.warned += warnings.len();
                 let strict = policy.severity(Severity::Warning) == Severity::Error;
-                match strict {
-                    true => rendered.tally.errors += warnings.len(),
-                    false => rendered.tally.warnings += warnings.len(),
-                }
-                let path = checked.file.path.display();
-                for warning in &warnings {
-                    let location = format!("{path}:{}", warning.span.start);
-                    let label = match strict {
-                        true => err_paint.error("error"),
-                        false => err_paint.warning("warning"),
-                    };
-                    let _ = diagnostics::note(
-                        &mut rendered.stderr,
-                        err_paint,
-                        &label,
-                        &warning.message,
-                        Some(&location),
-                        Some(&warning.help),
-                    );
-                }
+                rendered.warned(&checked.file.path, &warnings, strict, err_paint);
                 request
             }
             Err(error) => {
-                rendered.tally.failed += 1;
-                let location = error
-                    .span
-                    .map(|span| format!("{}:{}", checked.file.path.display(), span.start));
-                let label = err_paint.error("error");
-                let _ = diagnostics::note(
-                    &mut rendered.stderr,
-                    err_paint,
-                    &label,
-                    &error.describe(how.reveal),
-                    location.as_deref(),
-                    error.help.as_deref(),
-                );
+                rendered.failed(&checked.file.path, &error, how.reveal, err_paint);
                 continue;
             }
         };

@@ -82,38 +82,7 @@ pub fn human(out: &mut dyn Write, paint: Paint, settings: &Settings) -> io::Resu
         from(&settings.strict.origin),
     ));
     if let Some(project) = project {
-        for rule in &project.rules {
-            let (id, level) = rule.value;
-            lines.push((
-                "rule",
-                format!("{id} = {}", level.name()),
-                from(&Origin::Project(rule.line)),
-            ));
-        }
-        for o in &project.overrides {
-            let levels: Vec<String> = o
-                .value
-                .levels
-                .iter()
-                .map(|(id, l)| format!("{id} = {}", l.name()))
-                .collect();
-            lines.push((
-                "override",
-                format!(
-                    "{}: {}",
-                    o.value.files.patterns.join(", "),
-                    levels.join(", ")
-                ),
-                from(&Origin::Project(o.line)),
-            ));
-        }
-        if let Some(ignore) = &project.ignore {
-            lines.push((
-                "ignore",
-                ignore.value.patterns.join(", "),
-                from(&Origin::Project(ignore.line)),
-            ));
-        }
+        lines.extend(policy_lines(project));
     }
     for id in &settings.ignored {
         lines.push((
@@ -139,6 +108,44 @@ pub fn human(out: &mut dyn Write, paint: Paint, settings: &Settings) -> io::Resu
         )?;
     }
     Ok(())
+}
+
+/// The rule levels, overrides and ignored files the project file sets.
+fn policy_lines(project: &Project) -> Vec<(&'static str, String, String)> {
+    let mut lines = Vec::new();
+    for rule in &project.rules {
+        let (id, level) = rule.value;
+        lines.push((
+            "rule",
+            format!("{id} = {}", level.name()),
+            origin(&Origin::Project(rule.line), Some(project)),
+        ));
+    }
+    for o in &project.overrides {
+        let levels: Vec<String> = o
+            .value
+            .levels
+            .iter()
+            .map(|(id, l)| format!("{id} = {}", l.name()))
+            .collect();
+        lines.push((
+            "override",
+            format!(
+                "{}: {}",
+                o.value.files.patterns.join(", "),
+                levels.join(", ")
+            ),
+            origin(&Origin::Project(o.line), Some(project)),
+        ));
+    }
+    if let Some(ignore) = &project.ignore {
+        lines.push((
+            "ignore",
+            ignore.value.patterns.join(", "),
+            origin(&Origin::Project(ignore.line), Some(project)),
+        ));
+    }
+    lines
 }
 
 fn join_paths(paths: &[std::path::PathBuf]) -> String {

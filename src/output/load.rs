@@ -75,6 +75,13 @@ pub fn human(
 ) -> io::Result<()> {
     writeln!(out, "{}", paint.bold(&format!("load: {}", plan_line(plan))))?;
     writeln!(out)?;
+    table(out, paint, run)?;
+    summary(out, paint, plan, run)?;
+    verdicts(out, paint, thresholds)
+}
+
+/// A row per action and one for the total.
+fn table(out: &mut dyn Write, paint: Paint, run: &Finished) -> io::Result<()> {
     let name_width = run
         .stats
         .actions
@@ -93,6 +100,11 @@ pub fn human(
     }
     row(out, paint, "total", &run.stats.total, name_width)?;
     writeln!(out)?;
+    Ok(())
+}
+
+/// What was lost, and why; the rates achieved; what a slow endpoint or too few workers did.
+fn summary(out: &mut dyn Write, paint: Paint, plan: &Plan, run: &Finished) -> io::Result<()> {
     let failures: Vec<String> = Failure::ALL
         .iter()
         .filter_map(|f| {
@@ -140,6 +152,15 @@ pub fn human(
             ))
         )?;
     }
+    Ok(())
+}
+
+/// Each threshold, kept or broken.
+fn verdicts(
+    out: &mut dyn Write,
+    paint: Paint,
+    thresholds: &[(Threshold, Option<Broken>)],
+) -> io::Result<()> {
     for (threshold, broken) in thresholds {
         match broken {
             None => writeln!(out, "{} {}", paint.success("✓"), threshold.describe())?,
