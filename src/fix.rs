@@ -18,12 +18,7 @@ pub fn apply(source: &Source, fixes: &[&Fix]) -> Applied {
     let mut taken: Vec<(Range<usize>, &str)> = Vec::new();
     let mut applied = Vec::new();
     for (index, fix) in fixes.iter().enumerate() {
-        let Some(ranges) = fix
-            .edits
-            .iter()
-            .map(|edit| locate(source, edit).map(|range| (range, edit.replace.as_str())))
-            .collect::<Option<Vec<_>>>()
-        else {
+        let Some(ranges) = located(source, &fix.edits) else {
             continue;
         };
         let overlaps = ranges.iter().any(|(range, _)| {
@@ -73,6 +68,16 @@ pub fn key_column(line: &str, key: &str) -> Option<usize> {
 /// Whether line `line` of `source` ends with a line break (a line can be added after it).
 pub fn ends_with_break(source: &Source, line: usize) -> bool {
     line < source.line_count()
+}
+
+/// The byte range of each of a fix's edits, with its replacement; `None` when one of them
+/// is not where it says, and so the fix would not be made. Every front end that shows or
+/// makes a fix (`--fix`, `--format json`/`sarif`, the language server) places it here.
+pub fn located<'e>(source: &Source, edits: &'e [Edit]) -> Option<Vec<(Range<usize>, &'e str)>> {
+    edits
+        .iter()
+        .map(|edit| locate(source, edit).map(|range| (range, edit.replace.as_str())))
+        .collect()
 }
 
 /// The byte range an edit replaces, when its text is where it says, exactly once.

@@ -132,3 +132,133 @@ proptest! {
         prop_assert!(left.iter().all(|r| *r == "unknown-key" || *r == "undeclared-key"), "{left:?}");
     }
 }
+
+/// The byte offset of a 1-based line and column (in characters), as the reports give them.
+fn offset_of(text: &str, line: u64, column: u64) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line as usize - 1)
+        .map(str::len)
+        .sum();
+    start
+        + text[start..]
+            .char_indices()
+            .nth(column as usize - 1)
+            .map_or(text.len() - start, |(i, _)| i)
+}
+
+/// What a tool reading `--format json` would do with its fixes: each edit made where it
+/// says, a fix that overlaps one taken left out.
+fn apply_reported(text: &str, findings: &[serde_json::Value]) -> String {
+    let mut taken: Vec<(usize, usize, String)> = Vec::new();
+    for finding in findings {
+        let Some(edits) = finding["fix"]["edits"].as_array() else {
+            continue;
+        };
+        let place = |e: &serde_json::Value, line: &str, column: &str| {
+            offset_of(text, e[line].as_u64().unwrap(), e[column].as_u64().unwrap())
+        };
+        let ranges: Vec<(usize, usize, String)> = edits
+            .iter()
+            .map(|e| {
+                let replace = e["replace"].as_str().unwrap().to_owned();
+                (
+                    place(e, "line", "column"),
+                    place(e, "end_line", "end_column"),
+                    replace,
+                )
+            })
+            .collect();
+        let overlaps = ranges.iter().any(|(start, end, _)| {
+            taken
+                .iter()
+                .any(|(s, e, _)| start < e && s < end || start == s)
+        });
+        if !overlaps {
+            taken.extend(ranges);
+        }
+    }
+    taken.sort_by_key(|(start, _, _)| *start);
+    let (mut out, mut at) = (String::new(), 0);
+    for (start, end, replace) in taken {
+        out.push_str(&text[at..start]);
+        out.push_str(&replace);
+        at = end;
+    }
+    out + &text[at..]
+}
+
+#[test]
+fn json_and_sarif_give_the_fixes_that_fix_makes() {
+    let mut files: Vec<std::path::PathBuf> = ["fix", "invalid"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root().join("fixtures").join(dir)).unwrap())
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    let policy = Policy::new(&env);
+    let mut with_fixes = 0;
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue; // not UTF-8: a fixture of its own finding
+        };
+        let checked = check::source(path, Arc::new(Source::new(text.clone())), &policy);
+        let fixes: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .collect();
+        if fixes.is_empty() {
+            continue;
+        }
+        with_fixes += 1;
+        let engine = fix::apply(&checked.file.source, &fixes).text;
+        let json = Test::new()
+            .args(["validate", "--format", "json"])
+            .arg_path(path)
+            .run();
+        let findings: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
+        assert_eq!(
+            apply_reported(&text, &findings),
+            engine,
+            "{}",
+            path.display()
+        );
+        // SARIF's replacements are the same edits at the same places.
+        let sarif = Test::new()
+            .args(["validate", "--format", "sarif"])
+            .arg_path(path)
+            .run();
+        let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), findings.len(), "{}", path.display());
+        for (result, finding) in results.iter().zip(&findings) {
+            let replacements: Vec<serde_json::Value> =
+                result["fixes"][0]["artifactChanges"][0]["replacements"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|r| {
+                        let region = &r["deletedRegion"];
+                        serde_json::json!({
+                            "line": region["startLine"], "column": region["startColumn"],
+                            "end_line": region["endLine"], "end_column": region["endColumn"],
+                            "replace": r["insertedContent"]["text"],
+                        })
+                    })
+                    .collect();
+            let edits = finding["fix"]["edits"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            assert_eq!(replacements, edits, "{}", path.display());
+            assert_eq!(
+                result["fixes"][0]["description"]["text"],
+                finding["fix"]["title"]
+            );
+        }
+    }
+    assert!(with_fixes >= 8, "only {with_fixes} fixtures have fixes");
+}

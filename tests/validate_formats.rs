@@ -121,7 +121,8 @@ fn json_findings_have_stable_fields_and_are_sorted() {
             "severity",
             "rule",
             "message",
-            "help"
+            "help",
+            "fix"
         ]
     );
     let order: Vec<(String, u64, u64)> = findings

@@ -31,7 +31,7 @@ pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
                 (false, _, _) => writeln!(out, "{}", diagnostics::summary(found, report.files)),
             }
         }
-        ValidateFormat::Json => diagnostics::json(out, found),
+        ValidateFormat::Json => diagnostics::json(out, found, &report.sources),
         ValidateFormat::Github => {
             github::annotations(out, found)?;
             match quiet || !found.is_empty() || !report.unreadable.is_empty() {
@@ -39,7 +39,7 @@ pub fn run(args: ValidateArgs, streams: &mut Streams) -> Result<i32, Error> {
                 false => github::notice(out, &clean),
             }
         }
-        ValidateFormat::Sarif => sarif::report(out, found),
+        ValidateFormat::Sarif => sarif::report(out, found, &report.sources),
     })?;
     for error in &report.unreadable {
         streams.error(&error.to_string())?;

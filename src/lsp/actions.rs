@@ -89,17 +89,17 @@ fn ignore_comment(document: &Document, diagnostic: &Diagnostic) -> Option<Edit> 
 
 fn text_edits(document: &Document, edits: &[Edit], encoding: Encoding) -> Option<Vec<TextEdit>> {
     let source = &document.source;
-    edits
-        .iter()
-        .map(|edit| {
-            let range = fix::locate(source, edit)?;
-            Some(TextEdit {
+    let located = fix::located(source, edits)?;
+    Some(
+        located
+            .into_iter()
+            .map(|(range, replace)| TextEdit {
                 range: Range::new(
                     to_lsp(source, source.pos_at(range.start), encoding),
                     to_lsp(source, source.pos_at(range.end), encoding),
                 ),
-                new_text: edit.replace.clone(),
+                new_text: replace.to_owned(),
             })
-        })
-        .collect()
+            .collect(),
+    )
 }

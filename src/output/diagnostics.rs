@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::paint::Paint;
 use super::text::{pictured, visible};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix;
 use crate::source::{Source, Sources};
 
 pub fn human(
@@ -209,7 +210,7 @@ pub fn plural(count: usize, word: &str) -> String {
 }
 
 /// One object per finding, with stable fields.
-pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic], sources: &Sources) -> io::Result<()> {
     let list: Vec<serde_json::Value> = diagnostics
         .iter()
         .map(|d| {
@@ -223,9 +224,33 @@ pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
                 "rule": d.rule,
                 "message": d.message,
                 "help": d.help,
+                "fix": json_fix(d, sources),
             })
         })
         .collect();
     serde_json::to_writer_pretty(&mut *out, &list)?;
     writeln!(out)
+}
+
+/// The fix `--fix` would make, as edits at places of the file (`end` exclusive; an insert
+/// where start and end meet); null when there is none, or it no longer fits the text.
+fn json_fix(diagnostic: &Diagnostic, sources: &Sources) -> serde_json::Value {
+    let placed = diagnostic.fix.as_ref().and_then(|fix| {
+        let source = sources.get(&diagnostic.path)?;
+        let edits: Vec<serde_json::Value> = fix::located(source, &fix.edits)?
+            .into_iter()
+            .map(|(range, replace)| {
+                let span = source.span_of(range);
+                serde_json::json!({
+                    "line": span.start.line,
+                    "column": span.start.column,
+                    "end_line": span.end.line,
+                    "end_column": span.end.column,
+                    "replace": replace,
+                })
+            })
+            .collect();
+        Some(serde_json::json!({"title": fix.title, "edits": edits}))
+    });
+    placed.unwrap_or(serde_json::Value::Null)
 }

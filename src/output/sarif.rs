@@ -5,14 +5,20 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix;
 use crate::rules::RULES;
+use crate::source::Sources;
 
-pub fn report(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(diagnostics))?;
+pub fn report(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &log(diagnostics, sources))?;
     writeln!(out)
 }
 
-pub fn log(diagnostics: &[Diagnostic]) -> Value {
+pub fn log(diagnostics: &[Diagnostic], sources: &Sources) -> Value {
     let rules: Vec<Value> = RULES.iter().map(|rule| rule_of(rule)).collect();
     let results: Vec<Value> = diagnostics
         .iter()
@@ -25,7 +31,7 @@ pub fn log(diagnostics: &[Diagnostic]) -> Value {
                 region["endLine"] = json!(d.span.end.line);
                 region["endColumn"] = json!(d.span.end.column);
             }
-            json!({
+            let mut result = json!({
                 "ruleId": d.rule,
                 "ruleIndex": RULES.iter().position(|r| r.id == d.rule),
                 "level": level(d.severity),
@@ -36,7 +42,11 @@ pub fn log(diagnostics: &[Diagnostic]) -> Value {
                         "region": region,
                     }
                 }],
-            })
+            });
+            if let Some(fix) = fix_of(d, sources) {
+                result["fixes"] = json!([fix]);
+            }
+            result
         })
         .collect();
     json!({
@@ -54,6 +64,35 @@ pub fn log(diagnostics: &[Diagnostic]) -> Value {
             "results": results,
         }]
     })
+}
+
+/// The fix `--fix` would make, as a SARIF fix: regions end one past their last character,
+/// and an empty region is an insert.
+fn fix_of(diagnostic: &Diagnostic, sources: &Sources) -> Option<Value> {
+    let fix = diagnostic.fix.as_ref()?;
+    let source = sources.get(&diagnostic.path)?;
+    let replacements: Vec<Value> = fix::located(source, &fix.edits)?
+        .into_iter()
+        .map(|(range, replace)| {
+            let span = source.span_of(range);
+            json!({
+                "deletedRegion": {
+                    "startLine": span.start.line,
+                    "startColumn": span.start.column,
+                    "endLine": span.end.line,
+                    "endColumn": span.end.column,
+                },
+                "insertedContent": {"text": replace},
+            })
+        })
+        .collect();
+    Some(json!({
+        "description": {"text": fix.title},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": uri(&diagnostic.path)},
+            "replacements": replacements,
+        }],
+    }))
 }
 
 fn rule_of(rule: &crate::rules::Rule) -> Value {
