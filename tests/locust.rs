@@ -3,7 +3,7 @@
 //! `callactions load` sends it for the same seed. `.ci/run` installs Locust into
 //! `target/locust-venv`; where it cannot be installed this test says so loudly and skips.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -87,18 +87,45 @@ fn the_locust_export_sends_what_load_sends_distributed() {
     let file = dir.path().join("locustfile.py");
     std::fs::write(&file, &export.stdout).unwrap();
 
+    // Two workers, as the master expects; then a master that expects one, whose second
+    // worker must send nothing rather than send calls twice.
+    for expected in ["2", "1"] {
+        let before = pool.requests().len();
+        distributed(&locust, &file, dir.path(), expected, 2);
+        let by_locust = pool.requests()[before..].to_vec();
+
+        let load = Test::new()
+            .current_dir(dir.path())
+            .env("CRM_TOKEN", "s3cr3t-token")
+            .args(args)
+            .run();
+        assert_eq!(load.code, 0, "{}", load.transcript());
+        let all = pool.requests();
+        let by_load = &all[before + by_locust.len()..];
+        assert!(!by_locust.is_empty());
+        assert_eq!(
+            seen(&by_locust),
+            seen(by_load),
+            "--expect-workers {expected} with 2 workers"
+        );
+    }
+}
+
+/// Runs the locustfile headless with a master expecting `expected` workers and `workers`
+/// of them, all on 127.0.0.1, until the master ends; fails the test when Locust does.
+fn distributed(locust: &Path, file: &Path, dir: &Path, expected: &str, workers: usize) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
     let spawn = |extra: &[&str]| {
-        Command::new(&locust)
+        Command::new(locust)
             .arg("-f")
-            .arg(&file)
+            .arg(file)
             .args(extra)
             .env("CRM_TOKEN", "s3cr3t-token")
-            .current_dir(dir.path())
+            .current_dir(dir)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -109,13 +136,13 @@ fn the_locust_export_sends_what_load_sends_distributed() {
         "--headless",
         "--master",
         "--expect-workers",
-        "2",
+        expected,
         "--master-bind-host",
         "127.0.0.1",
         "--master-bind-port",
         &port_text,
     ]);
-    let workers: Vec<_> = (0..2)
+    let workers: Vec<_> = (0..workers)
         .map(|_| {
             spawn(&[
                 "--worker",
@@ -146,16 +173,4 @@ fn the_locust_export_sends_what_load_sends_distributed() {
         let _ = worker.wait();
     }
     assert!(status.success(), "Locust failed:\n{master_log}");
-    let by_locust = pool.requests();
-
-    let load = Test::new()
-        .current_dir(dir.path())
-        .env("CRM_TOKEN", "s3cr3t-token")
-        .args(args)
-        .run();
-    assert_eq!(load.code, 0, "{}", load.transcript());
-    let all = pool.requests();
-    let by_load = &all[by_locust.len()..];
-    assert!(!by_locust.is_empty());
-    assert_eq!(seen(&by_locust), seen(by_load));
 }

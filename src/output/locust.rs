@@ -147,6 +147,7 @@ pub fn locustfile(
 const LOCUSTFILE: &str = r#"
 import base64
 import json
+import logging
 import os
 import time
 
@@ -175,7 +176,14 @@ def schedule(environment):
         if isinstance(runner, WorkerRunner):
             index = runner.worker_index
             count = max(1, getattr(environment.parsed_options, "expect_workers", 1) or 1)
-        state = {"calls": iter(range(index, len(CALLS), count)), "start": time.monotonic()}
+        # A worker beyond the master's --expect-workers has no share: sending any would
+        # send some calls twice.
+        shares = range(index, len(CALLS), count) if index < count else range(0)
+        if index >= count:
+            logging.warning(
+                "callactions: worker %d has no share of the calls: the master expects %d "
+                "workers (--expect-workers)", index, count)
+        state = {"calls": iter(shares), "start": time.monotonic()}
         environment.callactions = state
     return state
 
