@@ -416,3 +416,53 @@ fn ctrl_c_stops_starting_calls_and_reports_what_was_done() {
     assert_eq!(report["total"]["requests"].as_u64().unwrap(), started);
     assert_eq!(pool.requests().len() as u64, started);
 }
+
+#[test]
+fn a_terminal_shows_live_progress_and_a_pipe_does_not() {
+    let pool = Pool::start(4, Answer::Ok);
+    let yaml = format!(
+        "actions:\n  - name: sync\n    event: call_end\n    url: {}/x\n",
+        pool.base
+    );
+    let dir = crate::harness::project(&yaml);
+    let args = [
+        "load",
+        "--calls",
+        "20",
+        "--rate",
+        "10/s",
+        "--mix",
+        "connected=1",
+        "--color",
+        "never",
+    ];
+    let mut session = crate::harness::terminal(&args, dir.path());
+    // The pseudo-terminal hands back bytes, one character each.
+    let bytes = |text: &str| -> String { text.bytes().map(char::from).collect() };
+    // Redrawn in place as the run goes: calls, rate, what was lost and the p99 so far.
+    session.exp_string("\r\x1b[2Kcalls ").unwrap();
+    session.exp_string("/20 started, ").unwrap();
+    session
+        .exp_string(&bytes(" req/s · lost 0 · p99 "))
+        .unwrap();
+    // Cleared before the report, so the two never share a line.
+    let before = session.exp_string("load: 20 calls").unwrap();
+    assert!(before.ends_with("\r\x1b[2K"), "{before:?}");
+    session.exp_string("achieved").unwrap();
+    session.exp_eof().unwrap();
+
+    let piped = Test::new()
+        .current_dir(dir.path())
+        .args([
+            "load",
+            "--calls",
+            "20",
+            "--rate",
+            "200/s",
+            "--mix",
+            "connected=1",
+        ])
+        .run();
+    assert_eq!(piped.code, 0, "{}", piped.transcript());
+    assert!(!piped.stderr.contains("started,"), "{}", piped.stderr);
+}
