@@ -466,3 +466,31 @@ fn a_terminal_shows_live_progress_and_a_pipe_does_not() {
     assert_eq!(piped.code, 0, "{}", piped.transcript());
     assert!(!piped.stderr.contains("started,"), "{}", piped.stderr);
 }
+
+#[test]
+fn a_ramp_brings_its_calls_and_the_duration_ends_them() {
+    // 20/s rising to 60/s over the first second (40 calls), then 60/s: by 1.41 s the calls
+    // due are those up to 1 + 24/60 s, 65 of them, whether --calls is larger or left out.
+    let pool = Pool::start(4, Answer::Ok);
+    let yaml = format!(
+        "actions:\n  - name: sync\n    event: call_end\n    url: {}/x\n",
+        pool.base
+    );
+    let ramp = ["--ramp", "0:20/s,1s:60/s", "--duration", "1410ms"];
+    for calls in [&["--calls", "10000"][..], &[]] {
+        let before = pool.requests().len();
+        let run = load(
+            &yaml,
+            &[
+                &ramp[..],
+                calls,
+                &["--mix", "connected=1", "--format", "json"],
+            ]
+            .concat(),
+        );
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let report = report(&run);
+        assert_eq!(report["calls_started"], 65, "{calls:?}: {}", run.stdout);
+        assert_eq!(pool.requests().len() - before, 65);
+    }
+}
