@@ -531,3 +531,139 @@ proptest! {
         prop_assert_eq!(answered, ids);
     }
 }
+
+/// A file with one slip of each fixable kind, and lines left to complete.
+const SLIPS: &str = "variables:\n  context: [customerId]\nactions:\n  - name: one\n    event: call_ended\n    url: https://x.example/1\n  - name: two\n    event: call_end\n    url: https://x.example/2\n    header:\n      X-A: b\n  - name: three\n    event: call_end\n    method: POST\n    url: https://x.example/3\n    body: '{\"o\": \"${outcome}\"}'\n  - name: four\n    event: call_end\n    url: https://x.example/4/${context.customerID}/${context.region}\n  - name: five\n    event: call_end\n    method: \n    url: https://x.example/5\n    headers:\n      Cont\n    \n";
+
+/// The titles of the code actions at a place, with the text each one's edits make.
+fn fixes_at(client: &mut Client, line: u32, character: u32) -> Vec<(String, String)> {
+    let here = json!({"line": line, "character": character});
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": {"start": here, "end": here}, "context": {"diagnostics": []}}),
+    );
+    actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|action| {
+            let edits = action["edit"]["changes"][URI].as_array().unwrap();
+            (
+                action["title"].as_str().unwrap().to_owned(),
+                applied(SLIPS, edits),
+            )
+        })
+        .collect()
+}
+
+/// `text` with LSP text edits made (ASCII text: characters are bytes).
+fn applied(text: &str, edits: &[Value]) -> String {
+    let offset = |at: &Value| {
+        let (line, character) = (
+            at["line"].as_u64().unwrap(),
+            at["character"].as_u64().unwrap(),
+        );
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line as usize)
+            .map(str::len)
+            .sum();
+        start + character as usize
+    };
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    edits.sort();
+    let (mut out, mut at) = (String::new(), 0);
+    for (start, end, new) in edits {
+        out.push_str(&text[at..start]);
+        out.push_str(new);
+        at = end;
+    }
+    out + &text[at..]
+}
+
+#[test]
+fn every_kind_of_fix_is_offered_and_keys_methods_and_headers_complete() {
+    let (mut client, _) = Client::start(&["utf-16"]);
+    client.open(SLIPS);
+    let offered = |client: &mut Client, needle: &str| {
+        let (line, character) = after(SLIPS, needle);
+        fixes_at(client, line, character - 1)
+    };
+    let made = |fixes: &[(String, String)], title: &str| -> String {
+        fixes
+            .iter()
+            .find(|(t, _)| t == title)
+            .unwrap_or_else(|| panic!("no `{title}` in {fixes:?}"))
+            .1
+            .clone()
+    };
+    let event = offered(&mut client, "event: call_ended");
+    assert_eq!(
+        made(&event, "rename `call_ended` to `call_end`"),
+        SLIPS.replacen("call_ended", "call_end", 1)
+    );
+    let headers = offered(&mut client, "    header:");
+    assert_eq!(
+        made(&headers, "rename `header` to `headers`"),
+        SLIPS.replacen("    header:", "    headers:", 1)
+    );
+    let content_type = offered(&mut client, "    body: '{");
+    assert_eq!(
+        made(&content_type, "add `Content-Type: application/json`"),
+        SLIPS.replacen(
+            "    body: '{",
+            "    headers:\n      Content-Type: application/json\n    body: '{",
+            1
+        )
+    );
+    // Near a declared key: both ways out, the rename and the declaration.
+    let near = offered(&mut client, "${context.customerID");
+    assert_eq!(
+        made(&near, "rename `customerID` to `customerId`"),
+        SLIPS.replacen("${context.customerID}", "${context.customerId}", 1)
+    );
+    assert_eq!(
+        made(&near, "declare `customerID` in `variables: context:`"),
+        SLIPS.replacen("[customerId]", "[customerId, customerID]", 1)
+    );
+    let region = offered(&mut client, "${context.region");
+    assert_eq!(
+        made(&region, "declare `region` in `variables: context:`"),
+        SLIPS.replacen("[customerId]", "[customerId, region]", 1)
+    );
+    assert!(
+        region
+            .iter()
+            .any(|(t, _)| t == "ignore `undeclared-key` here (# callactions-ignore)"),
+        "{region:?}"
+    );
+
+    // Hover on a finding that is not a placeholder: its rule explained.
+    let (line, character) = after(SLIPS, "    head");
+    let hover = client.at("textDocument/hover", line, character);
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.starts_with("**`unknown-key`**"), "{text}");
+
+    // The methods after `method: `, header names under `headers:`, an action's keys.
+    let (line, _) = after(SLIPS, "    method: \n");
+    let methods = labels(&client.at("textDocument/completion", line - 1, 12));
+    assert_eq!(methods, ["GET", "POST", "PUT"]);
+    let (line, _) = after(SLIPS, "      Cont");
+    let names = labels(&client.at("textDocument/completion", line, 10));
+    assert_eq!(names, ["Content-Type"]);
+    let last = SLIPS.lines().count() as u32 - 1;
+    let keys = labels(&client.at("textDocument/completion", last, 4));
+    for key in ["timeout", "body"] {
+        assert!(keys.contains(&key.to_owned()), "{key} not in {keys:?}");
+    }
+    client.stop();
+}

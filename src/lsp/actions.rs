@@ -26,6 +26,8 @@ pub fn code_actions(
     let start = super::position::to_pos(source, range.start, encoding);
     let end = super::position::to_pos(source, range.end, encoding);
     let mut actions = Vec::new();
+    // One comment silences a rule for its whole line: offered once per rule and line.
+    let mut ignores = std::collections::HashSet::new();
     for diagnostic in document
         .checked
         .diagnostics
@@ -55,7 +57,10 @@ pub fn code_actions(
         for alternative in &diagnostic.alternatives {
             offer(alternative.title.clone(), &alternative.edits, false);
         }
-        if let Some(edit) = ignore_comment(document, diagnostic) {
+        let line = diagnostic.span.start.line;
+        if let Some(edit) =
+            ignore_comment(document, diagnostic).filter(|_| ignores.insert((diagnostic.rule, line)))
+        {
             offer(
                 format!("ignore `{}` here (# callactions-ignore)", diagnostic.rule),
                 &[edit],
