@@ -302,6 +302,11 @@ fn the_html_report_is_one_file_with_its_table_and_charts() {
     ] {
         assert!(html.contains(&format!("id=\"{id}\"")), "{id} is missing");
     }
+    // A run within one second still shows its latency: a dot for each of p50 and p99.
+    let chart = &html[html.find("id=\"latency-over-time\"").unwrap()..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    assert_eq!(chart.matches("<circle").count(), 2, "{chart}");
+    assert!(chart.contains("<title>second 1: p99 "), "{chart}");
     // Self-contained: nothing is fetched, nothing runs.
     for outside in ["<script", "<link", "src=", "url(", "<iframe"] {
         assert!(!html.contains(outside), "the report holds {outside}");

@@ -14,6 +14,8 @@ use crate::load::{Finished, Plan};
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 220.0;
 const MARGIN: f64 = 56.0;
+/// Where the plot starts: above it, a strip for the top label and the legend.
+const PLOT_TOP: f64 = 28.0;
 
 pub fn report(plan: &Plan, run: &Finished, thresholds: &[(Threshold, Option<Broken>)]) -> String {
     let mut html = String::new();
@@ -24,7 +26,8 @@ pub fn report(plan: &Plan, run: &Finished, thresholds: &[(Threshold, Option<Brok
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #1b1f24; }}
 table {{ border-collapse: collapse; margin: 1rem 0; }}
-th, td {{ border-bottom: 1px solid #d0d7de; padding: .3rem .6rem; text-align: right; white-space: nowrap; }}
+.table {{ overflow-x: auto; }}
+th, td {{ border-bottom: 1px solid #d0d7de; padding: .25rem .45rem; text-align: right; white-space: nowrap; font-size: .9rem; font-variant-numeric: tabular-nums; }}
 th:first-child, td:first-child {{ text-align: left; }}
 .lost {{ color: #b3261e; font-weight: bold; }} .ok {{ color: #1a7f37; }}
 svg {{ background: #f6f8fa; margin: .5rem 0 1.5rem; }}
@@ -79,7 +82,7 @@ svg {{ background: #f6f8fa; margin: .5rem 0 1.5rem; }}
 
 fn summary_table(html: &mut String, run: &Finished) {
     html.push_str(
-        "<table id=\"summary\"><thead><tr><th>action</th><th>requests</th><th>ok</th><th>lost</th>",
+        "<div class=\"table\"><table id=\"summary\"><thead><tr><th>action</th><th>requests</th><th>ok</th><th>lost</th>",
     );
     for failure in Failure::ALL {
         let _ = write!(html, "<th>{}</th>", failure.name());
@@ -122,7 +125,7 @@ fn summary_table(html: &mut String, run: &Finished) {
             tally.over_timeout
         );
     }
-    html.push_str("</tbody></table>\n");
+    html.push_str("</tbody></table></div>\n");
 }
 
 /// An SVG frame with a y axis up to `top` (labelled with `label`) and an x axis whose end
@@ -132,14 +135,15 @@ fn frame(html: &mut String, id: &str, top: f64, label: &dyn Fn(f64) -> String, e
         html,
         r##"<svg id="{id}" xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img">
 <line x1="{MARGIN}" y1="{}" x2="{}" y2="{}" stroke="#57606a"/>
-<line x1="{MARGIN}" y1="10" x2="{MARGIN}" y2="{}" stroke="#57606a"/>
-<text x="4" y="16" font-size="11">{}</text><text x="4" y="{}" font-size="11">0</text>
+<line x1="{MARGIN}" y1="{PLOT_TOP}" x2="{MARGIN}" y2="{}" stroke="#57606a"/>
+<text x="4" y="{}" font-size="11">{}</text><text x="4" y="{}" font-size="11">0</text>
 <text x="{}" y="{}" font-size="11" text-anchor="end">{}</text>
 "##,
         HEIGHT - 24.0,
         WIDTH - 10.0,
         HEIGHT - 24.0,
         HEIGHT - 24.0,
+        PLOT_TOP + 4.0,
         text(&label(top)),
         HEIGHT - 26.0,
         WIDTH - 10.0,
@@ -153,7 +157,7 @@ fn x_of(second: usize, seconds: usize) -> f64 {
 }
 
 fn y_of(value: f64, top: f64) -> f64 {
-    let plot = HEIGHT - 24.0 - 10.0;
+    let plot = HEIGHT - 24.0 - PLOT_TOP;
     HEIGHT - 24.0 - plot * (value / top.max(f64::MIN_POSITIVE)).min(1.0)
 }
 
@@ -196,6 +200,18 @@ fn latency_over_time(html: &mut String, run: &Finished) {
             "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{}\"/>",
             path.join(" ")
         );
+    }
+    // A dot per second (a run of one second has no line to draw), with its values.
+    for (name, points, colour) in [("p50", &p50, "#0969da"), ("p99", &p99, "#cf222e")] {
+        for (i, v) in points.iter() {
+            let _ = writeln!(
+                html,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{colour}\"><title>second {}: {name} {v:.1} ms</title></circle>",
+                x_of(*i, seconds),
+                y_of(*v, top),
+                i + 1
+            );
+        }
     }
     html.push_str("</svg>\n");
 }
