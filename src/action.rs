@@ -17,6 +17,10 @@ pub struct ActionFile {
     pub source: Arc<Source>,
     pub declared: Declared,
     pub actions: Vec<Action>,
+    /// The names of the actions left out because their errors keep a request from being
+    /// built (no event, URL, method or timeout that can be read), for a selection that
+    /// names one.
+    pub unbuilt: Vec<String>,
 }
 
 /// The keys a file declares for its open namespaces (`variables:`). A namespace that is

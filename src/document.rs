@@ -34,6 +34,7 @@ pub fn read(path: &Path, source: Arc<Source>) -> (ActionFile, Vec<Diagnostic>) {
         source: Arc::clone(&source),
         declared: Declared::default(),
         actions: Vec::new(),
+        unbuilt: Vec::new(),
     };
     match yaml::parse(&source) {
         Err(error) => reader.diagnostics.push(yaml_syntax::report(error)),
@@ -61,7 +62,7 @@ impl Reader<'_> {
         for (key, value) in entries.iter() {
             match key.as_str() {
                 "variables" => file.declared = self.declared(value),
-                "actions" => file.actions = self.actions(value),
+                "actions" => (file.actions, file.unbuilt) = self.actions(value),
                 _ => {}
             }
         }
@@ -169,9 +170,10 @@ impl Reader<'_> {
         keys
     }
 
-    fn actions(&mut self, node: &Node) -> Vec<Action> {
+    /// The actions that could be built, and the names of those that could not.
+    fn actions(&mut self, node: &Node) -> (Vec<Action>, Vec<String>) {
         if node.is_null() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let Value::Sequence(items) = &node.value else {
             self.diagnostics.push(wrong_type::report(
@@ -180,14 +182,19 @@ impl Reader<'_> {
                 "a list",
                 "`actions:` followed by items that start with `- name:`",
             ));
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
         let mut actions: Vec<Action> = Vec::new();
+        let mut unbuilt = Vec::new();
         // The line of each name, to point a duplicate at the first.
         let mut names: HashMap<String, usize> = HashMap::new();
         for item in items {
-            let Some((action, name_node)) = self.action(item) else {
-                continue;
+            let (action, name_node) = match self.action(item) {
+                Ok(built) => built,
+                Err(name) => {
+                    unbuilt.extend(name);
+                    continue;
+                }
             };
             if let Some(line) = names.get(&action.name) {
                 self.diagnostics.push(duplicate_name::report(
@@ -200,12 +207,13 @@ impl Reader<'_> {
             names.insert(action.name.clone(), name_node.span.start.line);
             actions.push(action);
         }
-        actions
+        (actions, unbuilt)
     }
 
-    /// One action, or `None` when it lacks what every request needs (name, event, URL,
-    /// method, timeout). Any other error is reported and marks the action `faulty`.
-    fn action(&mut self, node: &Node) -> Option<(Action, Rc<Node>)> {
+    /// One action, or (`Err`, with its name when it has one) none when it lacks what every
+    /// request needs (name, event, URL, method, timeout). Any other error is reported and
+    /// marks the action `faulty`.
+    fn action(&mut self, node: &Node) -> Result<(Action, Rc<Node>), Option<String>> {
         let errors_before = self.error_count();
         let Some(entries) = self.mapping_entries(node, ACTION_FIELDS, "an action") else {
             self.diagnostics.push(wrong_type::report(
@@ -214,7 +222,7 @@ impl Reader<'_> {
                 "a mapping",
                 "`- name: crm-sync` followed by `event:`, `url:` and the other keys",
             ));
-            return None;
+            return Err(None);
         };
         let get = |key: &str| {
             entries
@@ -247,19 +255,27 @@ impl Reader<'_> {
                 "a block: `body: |` and the text indented below",
             )
         });
+        let (Some(event), Some(method), Some(url), Some(timeout), Some(name_node)) =
+            (event, method, url, timeout, name_node)
+        else {
+            return Err(name);
+        };
+        let Some(name) = name else {
+            return Err(None);
+        };
         let action = Action {
-            name: name?,
-            event: event?,
-            method: method?,
-            url: url?,
-            timeout: timeout?,
+            name,
+            event,
+            method,
+            url,
+            timeout,
             headers,
             body,
             span: here,
             entry: node.span,
             faulty: self.error_count() > errors_before,
         };
-        Some((action, name_node?))
+        Ok((action, name_node))
     }
 
     fn action_name(&mut self, node: &Node) -> Option<String> {

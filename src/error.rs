@@ -34,6 +34,8 @@ pub enum Error {
         name: String,
         suggestion: Option<String>,
     },
+    /// A selected action whose errors keep it from being built (its findings are shown).
+    UnbuiltAction { name: String },
     /// A command-line value that does not fit, with what would.
     Usage { message: String, help: String },
     /// A payload file that is not a JSON object.
@@ -67,7 +69,10 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::UnknownAction { .. } | Error::Usage { .. } => exit::USAGE,
-            Error::Payload { .. } | Error::EnvFile { .. } | Error::Project { .. } => exit::PROBLEMS,
+            Error::Payload { .. }
+            | Error::EnvFile { .. }
+            | Error::Project { .. }
+            | Error::UnbuiltAction { .. } => exit::PROBLEMS,
             Error::Interrupted => exit::INTERRUPTED,
             Error::NoDefaultFile
             | Error::Read { .. }
@@ -102,6 +107,9 @@ impl Error {
             }
             Error::UnknownAction { .. } => {
                 Some("`callactions render` with no selection lists every action".to_owned())
+            }
+            Error::UnbuiltAction { .. } => {
+                Some("fix the errors above; `callactions validate` lists them".to_owned())
             }
             Error::Changed { .. } => {
                 Some("run the command again: it starts from the file as it is now".to_owned())
@@ -154,6 +162,10 @@ impl fmt::Display for Error {
                 f,
                 "no action is named `{name}`{}",
                 crate::suggestion::did_you_mean(suggestion.as_deref())
+            ),
+            Error::UnbuiltAction { name } => write!(
+                f,
+                "action `{name}` cannot be built: its errors keep the request from being made, so it is neither rendered nor sent"
             ),
             Error::Usage { message, .. } => f.write_str(message),
             Error::Payload { path, message } => write!(f, "{}: {message}", path.display()),

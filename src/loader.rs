@@ -121,6 +121,7 @@ pub fn load(path: &Path) -> Result<(ActionFile, Vec<Diagnostic>), Error> {
             source: Arc::new(Source::new(String::new())),
             declared: Default::default(),
             actions: Vec::new(),
+            unbuilt: Vec::new(),
         };
         Ok((
             file,

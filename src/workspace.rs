@@ -78,11 +78,13 @@ impl Workspace {
     pub fn select(&self, events: &[Event], names: &[String]) -> Result<Vec<Selected<'_>>, Error> {
         for name in names {
             if !self.actions().any(|s| s.action.name == *name) {
-                let all: Vec<&str> = self.actions().map(|s| s.action.name.as_str()).collect();
-                return Err(Error::UnknownAction {
-                    name: name.clone(),
-                    suggestion: crate::suggestion::closest(name, all).map(str::to_owned),
-                });
+                return Err(missing_action(
+                    name,
+                    self.actions().map(|s| s.action.name.as_str()),
+                    self.files
+                        .iter()
+                        .flat_map(|f| f.unbuilt.iter().map(String::as_str)),
+                ));
             }
         }
         Ok(self
@@ -90,5 +92,25 @@ impl Workspace {
             .filter(|s| events.is_empty() || events.contains(&s.action.event))
             .filter(|s| names.is_empty() || names.contains(&s.action.name))
             .collect())
+    }
+}
+
+/// Why a selected name matches no action: it names one whose errors keep it from being
+/// built (its findings were shown), or none at all (with the closest name there is).
+pub fn missing_action<'n>(
+    name: &str,
+    built: impl IntoIterator<Item = &'n str>,
+    unbuilt: impl IntoIterator<Item = &'n str>,
+) -> Error {
+    let unbuilt: Vec<&str> = unbuilt.into_iter().collect();
+    if unbuilt.contains(&name) {
+        return Error::UnbuiltAction {
+            name: name.to_owned(),
+        };
+    }
+    Error::UnknownAction {
+        name: name.to_owned(),
+        suggestion: crate::suggestion::closest(name, built.into_iter().chain(unbuilt))
+            .map(str::to_owned),
     }
 }

@@ -1,6 +1,6 @@
 //! One verdict (SPEC §7): every rule's fixture gives the same findings — rule, severity,
-//! line and column — through `validate`, `render`, `fire --dry-run` and `simulate`, and
-//! each command the exit code the README documents.
+//! line and column — through `validate`, `render`, `fire --dry-run`, `simulate` and `load`
+//! (sent to a server here), and each command the exit code the README documents.
 
 use std::path::Path;
 
@@ -83,6 +83,7 @@ const ABOUT_A_VALUE: [&str; 3] = ["env-missing", "unknown-base-url", "header-inj
 
 #[test]
 fn every_rule_gives_one_verdict_in_every_command() {
+    let pool = crate::server::Pool::start(2, crate::server::Answer::Ok);
     let mut checked = 0;
     for entry in std::fs::read_dir(root().join("fixtures/invalid")).unwrap() {
         let path = entry.unwrap().path();
@@ -99,6 +100,17 @@ fn every_rule_gives_one_verdict_in_every_command() {
             &["render"][..],
             &["fire", "--dry-run", "--all"],
             &["simulate", "--scenario", "transferred"],
+            &[
+                "load",
+                "--calls",
+                "1",
+                "--rate",
+                "1/s",
+                "--mix",
+                "transferred=1",
+                "--target",
+                &pool.base,
+            ],
         ] {
             let result = run(command, &path);
             let what = format!("{} {name}", command.join(" "));
@@ -110,8 +122,9 @@ fn every_rule_gives_one_verdict_in_every_command() {
             );
             assert!(!result.stderr.contains("panicked"), "{what}");
             // An error fails every command; so does rendering without a value it needs.
-            // Simulate renders only the events of its scenario.
-            let renders_it = command[0] != "simulate" || fires_in_a_transferred_call(&path);
+            // Simulate and load render only the events of their scenario.
+            let one_call = ["simulate", "load"].contains(&command[0]);
+            let renders_it = !one_call || fires_in_a_transferred_call(&path);
             let about_a_value = ABOUT_A_VALUE.contains(&rule.id) && renders_it;
             let code = i32::from(has_errors || about_a_value);
             assert_eq!(result.code, code, "{what}: {}", result.stderr);
@@ -158,4 +171,45 @@ fn the_reader_of_human_findings_reads_them() {
             },
         ]
     );
+}
+
+#[test]
+fn selecting_an_action_that_cannot_be_built_says_so_in_every_command() {
+    let path = root().join("fixtures/invalid/invalid-url.yaml");
+    for command in [
+        &["render", "--action", "ftp"][..],
+        &["fire", "--action", "ftp"],
+        &["fire", "--dry-run", "--action", "ftp"],
+        &["simulate", "--scenario", "connected", "--action", "ftp"],
+        &["load", "--calls", "1", "--rate", "1/s", "--action", "ftp"],
+    ] {
+        let result = run(command, &path);
+        let what = command.join(" ");
+        // Its findings, then why nothing is done with it: exit 1, the files' fault.
+        assert!(
+            result.stderr.contains("error[invalid-url]"),
+            "{what}: {}",
+            result.stderr
+        );
+        assert!(
+            result.stderr.contains(
+                "error: action `ftp` cannot be built: its errors keep the request from being made"
+            ),
+            "{what}: {}",
+            result.stderr
+        );
+        assert_eq!(result.code, 1, "{what}: {}", result.stderr);
+        // A near name still gets its did-you-mean, among the actions that cannot be built.
+        let typo = run(
+            &[&[command[0]][..], &command[1..command.len() - 1], &["ftq"]].concat(),
+            &path,
+        );
+        assert!(
+            typo.stderr
+                .contains("no action is named `ftq` (did you mean `ftp`?)"),
+            "{what}: {}",
+            typo.stderr
+        );
+        assert_eq!(typo.code, 2, "{what}");
+    }
 }

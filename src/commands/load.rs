@@ -8,6 +8,7 @@ use crate::error::{Error, exit};
 use crate::interrupt;
 use crate::load::campaign::Campaign;
 use crate::load::pacing::Pacing;
+use crate::load::stats::Failure;
 use crate::load::thresholds::{Broken, Threshold};
 use crate::load::{self, Endpoint, Finished, Plan};
 use crate::output::{Streams, load as report, progress};
@@ -25,6 +26,11 @@ pub fn run(args: LoadArgs, streams: &mut Streams) -> Result<i32, Error> {
     let env = settings.env_lookup();
     let inputs = common::inputs(&settings, &env, streams)?;
     let selected = common::select(&inputs.workspace, &args.selection)?;
+    if selected.is_empty() && inputs.workspace.has_errors() {
+        // The files' fault, not the command line's: the verdict is the findings' (§7).
+        streams.error("there is no action to load: the errors above keep them from being built")?;
+        return Ok(exit::PROBLEMS);
+    }
     if selected.is_empty() {
         return Err(Error::Usage {
             message: "there is no action to load".to_owned(),
@@ -68,12 +74,18 @@ pub fn run(args: LoadArgs, streams: &mut Streams) -> Result<i32, Error> {
     if finished.interrupted {
         return Err(Error::Interrupted);
     }
-    Ok(
-        match thresholds.iter().any(|(_, broken)| broken.is_some()) {
-            true => exit::PROBLEMS,
-            false => exit::OK,
-        },
-    )
+    // One verdict (SPEC §7): error findings, and requests that could not be built, fail
+    // the run as a broken threshold does — they are the files' fault, not the endpoint's.
+    let broken = thresholds.iter().any(|(_, broken)| broken.is_some());
+    let not_built = finished
+        .stats
+        .total
+        .failures
+        .contains_key(&Failure::NotSent);
+    Ok(match broken || not_built || inputs.workspace.has_errors() {
+        true => exit::PROBLEMS,
+        false => exit::OK,
+    })
 }
 
 /// One sender for the run, with a connection for each worker.

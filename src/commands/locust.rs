@@ -54,7 +54,11 @@ pub fn run(
         calls.push(requests);
     }
     streams.out(|out, _| locustfile(out, plan, &calls, thresholds))?;
-    Ok(exit::OK)
+    // Written all the same, as render shows what would be sent; the verdict is one (§7).
+    Ok(match inputs.workspace.has_errors() {
+        true => exit::PROBLEMS,
+        false => exit::OK,
+    })
 }
 
 /// A `${env.…}` value the locustfile could only hold written out (encoded for its place, or

@@ -18,7 +18,8 @@ use crate::payload::Payloads;
 use crate::request::{self, Options};
 use crate::secrets::Reveal;
 use crate::source::sources;
-use crate::suggestion::{closest, join_and};
+use crate::suggestion::join_and;
+use crate::workspace::missing_action;
 
 pub fn run(args: RenderArgs, streams: &mut Streams) -> Result<i32, Error> {
     let how = How {
@@ -51,6 +52,8 @@ struct Rendered {
     tally: Tally,
     /// The names and events of the file's actions, for a selection that matches nothing.
     names: Vec<String>,
+    /// The names of the file's actions that could not be built.
+    unbuilt: Vec<String>,
     events: Vec<Event>,
 }
 
@@ -142,11 +145,12 @@ pub(super) fn render(
     let mut held = Vec::new();
     let mut tally = Tally::default();
     let mut listing = Listing::new(how.format == RenderFormat::Json);
-    let (mut names, mut events) = (BTreeSet::new(), BTreeSet::new());
+    let (mut names, mut events, mut unbuilt) = (BTreeSet::new(), BTreeSet::new(), Vec::new());
     check::each_in_order(&discovered.files, &policy, file, |rendered| {
         let rendered = rendered?;
         tally.add(&rendered.tally);
         names.extend(rendered.names.iter().cloned());
+        unbuilt.extend(rendered.unbuilt.iter().cloned());
         events.extend(rendered.events.iter().copied());
         match hold {
             true => held.push(rendered),
@@ -154,7 +158,21 @@ pub(super) fn render(
         }
         Ok::<_, Error>(())
     })?;
-    check_selection(selection, &names, &events, tally.rendered + tally.failed)?;
+    let selected = check_selection(
+        selection,
+        (&names, &unbuilt),
+        &events,
+        tally.rendered + tally.failed,
+    );
+    if let Err(error) = selected {
+        // An action that cannot be built: its findings say why, before the error does.
+        if matches!(error, Error::UnbuiltAction { .. }) {
+            for rendered in &held {
+                streams.err(|err, _| err.write_all(&rendered.stderr))?;
+            }
+        }
+        return Err(error);
+    }
     for rendered in &held {
         print(rendered, &mut listing, how, streams)?;
     }
@@ -201,16 +219,17 @@ fn print(
 /// error that says what the files have.
 fn check_selection(
     selection: &Selection,
-    names: &BTreeSet<String>,
+    (names, unbuilt): (&BTreeSet<String>, &[String]),
     events: &BTreeSet<Event>,
     matched: usize,
 ) -> Result<(), Error> {
     for name in &selection.actions {
         if !names.contains(name) {
-            return Err(Error::UnknownAction {
-                name: name.clone(),
-                suggestion: closest(name, names.iter().map(String::as_str)).map(str::to_owned),
-            });
+            return Err(missing_action(
+                name,
+                names.iter().map(String::as_str),
+                unbuilt.iter().map(String::as_str),
+            ));
         }
     }
     if matched > 0 || selection.events.is_empty() {
@@ -259,6 +278,7 @@ fn render_file(
             .map(|a| a.name.clone())
             .collect(),
         events: checked.file.actions.iter().map(|a| a.event).collect(),
+        unbuilt: checked.file.unbuilt.clone(),
     };
     let selected = checked.file.actions.iter().filter(|action| {
         (selection.events.is_empty() || selection.events.contains(&action.event))
