@@ -499,3 +499,39 @@ fn a_ramp_brings_its_calls_and_the_duration_ends_them() {
         assert_eq!(pool.requests().len() - before, 65);
     }
 }
+
+#[test]
+fn losses_without_a_threshold_are_said_not_to_fail_the_run() {
+    // A port nothing listens on: every request refused.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let yaml = format!(
+        "actions:\n  - name: sync\n    event: call_end\n    url: http://127.0.0.1:{port}/x\n"
+    );
+    let args = ["--calls", "3", "--rate", "50/s", "--color", "never"];
+    let run = load(&yaml, &args);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("lost by kind: refused 3"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "no threshold was given, so what was lost does not fail the run: --max-lost 0% fails it on any"
+        ),
+        "{}",
+        run.stdout
+    );
+    let strict = load(&yaml, &[&args[..], &["--max-lost", "0%"]].concat());
+    assert_eq!(strict.code, 1, "{}", strict.transcript());
+    assert!(
+        strict.stdout.contains("✗ --max-lost 0%"),
+        "{}",
+        strict.stdout
+    );
+    assert!(!strict.stdout.contains("no threshold was given"));
+}

@@ -77,7 +77,7 @@ pub fn human(
     writeln!(out)?;
     table(out, paint, run)?;
     summary(out, paint, plan, run)?;
-    verdicts(out, paint, thresholds)
+    verdicts(out, paint, run, thresholds)
 }
 
 /// A row per action and one for the total.
@@ -159,8 +159,16 @@ fn summary(out: &mut dyn Write, paint: Paint, plan: &Plan, run: &Finished) -> io
 fn verdicts(
     out: &mut dyn Write,
     paint: Paint,
+    run: &Finished,
     thresholds: &[(Threshold, Option<Broken>)],
 ) -> io::Result<()> {
+    if thresholds.is_empty() && run.stats.total.lost() > 0 {
+        writeln!(
+            out,
+            "{}",
+            paint.dim("no threshold was given, so what was lost does not fail the run: --max-lost 0% fails it on any")
+        )?;
+    }
     for (threshold, broken) in thresholds {
         match broken {
             None => writeln!(out, "{} {}", paint.success("✓"), threshold.describe())?,
