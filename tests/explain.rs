@@ -78,7 +78,11 @@ fn an_unknown_rule_is_a_usage_error_with_a_suggestion() {
 fn the_readme_explains_every_rule_as_explain_does() {
     let mut section = String::new();
     for rule in RULES {
-        section.push_str(&format!("- **`{}`**", rule.id));
+        // The anchor editors and code scanning link to (`Rule::url`).
+        section.push_str(&format!(
+            "- <a id=\"rule-{}\"></a>**`{}`**",
+            rule.id, rule.id
+        ));
         if rule.fixable {
             section.push_str(" (fixable)");
         }

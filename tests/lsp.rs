@@ -211,11 +211,20 @@ fn diagnostics_are_validates_findings() {
         })
         .collect();
     assert_eq!(from_lsp, from_validate);
-    assert!(
-        published
-            .iter()
-            .all(|d| d["codeDescription"]["href"].is_string())
-    );
+    // Each links to its rule's entry in the README, which carries that anchor.
+    let readme = std::fs::read_to_string(crate::harness::root().join("README.md")).unwrap();
+    for d in &published {
+        let href = d["codeDescription"]["href"].as_str().unwrap();
+        let rule = d["code"].as_str().unwrap();
+        assert_eq!(
+            href,
+            format!("https://github.com/callactions/callactions#rule-{rule}")
+        );
+        assert!(
+            readme.contains(&format!("<a id=\"rule-{rule}\"></a>")),
+            "{rule}"
+        );
+    }
     client.stop();
 }
 

@@ -66,6 +66,14 @@ fn sarif_is_structured_for_code_scanning() {
                 .is_some_and(|t| !t.is_empty())
         );
         assert!(rule["help"]["text"].is_string());
+        // The rule's own entry in the README (its anchor is checked by tests/lsp.rs).
+        assert_eq!(
+            rule["helpUri"],
+            format!(
+                "https://github.com/callactions/callactions#rule-{}",
+                rule["id"].as_str().unwrap()
+            )
+        );
         assert!(matches!(
             rule["defaultConfiguration"]["level"].as_str(),
             Some("error" | "warning")

@@ -1,5 +1,5 @@
 //! The engine's findings as LSP diagnostics: the same rule id (as the `code`, with the
-//! README's rules as its description), severity, range and message as `validate`.
+//! rule's README entry as its description), severity, range and message as `validate`.
 
 use std::str::FromStr;
 
@@ -9,10 +9,8 @@ use lsp_types::{
 
 use super::position::{Encoding, to_lsp};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules;
 use crate::source::Source;
-
-/// Where the rules are explained, one source with `callactions explain`.
-const RULES_URL: &str = "https://github.com/callactions/callactions#the-rules";
 
 pub fn to_lsp_diagnostic(
     source: &Source,
@@ -34,8 +32,8 @@ pub fn to_lsp_diagnostic(
             Severity::Warning => DiagnosticSeverity::WARNING,
         }),
         code: Some(NumberOrString::String(diagnostic.rule.to_owned())),
-        code_description: Uri::from_str(RULES_URL)
-            .ok()
+        code_description: rules::find(diagnostic.rule)
+            .and_then(|rule| Uri::from_str(&rule.url()).ok())
             .map(|href| CodeDescription { href }),
         source: Some("callactions".to_owned()),
         message: format!("{}\nhelp: {}", diagnostic.message, diagnostic.help),

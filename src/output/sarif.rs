@@ -104,6 +104,7 @@ fn rule_of(rule: &crate::rules::Rule) -> Value {
         "help": {
             "text": format!("{} See the rule table in the callactions README.", rule.summary),
         },
+        "helpUri": rule.url(),
         "defaultConfiguration": {"level": level(rule.severity)},
     })
 }

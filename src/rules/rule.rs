@@ -40,7 +40,16 @@ impl std::fmt::Debug for Rule {
     }
 }
 
+/// The README, where every rule is explained under an anchor of its own.
+pub const README_URL: &str = "https://github.com/callactions/callactions";
+
 impl Rule {
+    /// Where the README explains this rule (the anchor its explanation carries), for
+    /// editors and code scanning.
+    pub fn url(&self) -> String {
+        format!("{README_URL}#rule-{}", self.id)
+    }
+
     /// A finding of this rule; the path is filled in by whoever knows the file.
     pub fn at(
         &'static self,
