@@ -25,6 +25,11 @@ struct Client {
 impl Client {
     /// Starts the server and initializes it, offering `encodings`.
     fn start(encodings: &[&str]) -> (Client, Value) {
+        Client::start_in(encodings, None)
+    }
+
+    /// [`Client::start`] with a workspace folder, where the project file is looked for.
+    fn start_in(encodings: &[&str], root: Option<&std::path::Path>) -> (Client, Value) {
         let mut child = command()
             .arg("lsp")
             .stdin(Stdio::piped())
@@ -68,9 +73,10 @@ impl Client {
             next_id: 0,
         };
         let capabilities = json!({"general": {"positionEncodings": encodings}});
+        let root = root.map(|r| format!("file://{}", r.display()));
         let result = client.request(
             "initialize",
-            json!({"capabilities": capabilities, "rootUri": null}),
+            json!({"capabilities": capabilities, "rootUri": root}),
         );
         client.notify("initialized", json!({}));
         (client, result)
@@ -674,5 +680,29 @@ fn every_kind_of_fix_is_offered_and_keys_methods_and_headers_complete() {
     for key in ["timeout", "body"] {
         assert!(keys.contains(&key.to_owned()), "{key} not in {keys:?}");
     }
+    client.stop();
+}
+
+#[test]
+fn a_changed_project_file_is_read_again_and_the_documents_checked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start_in(&["utf-16"], Some(dir.path()));
+    // A body on a GET: the `body-ignored` warning, at the rule's own level.
+    let text = "actions:\n  - name: a\n    event: call_end\n    method: GET\n    url: https://x.example/a\n    body: ignored\n";
+    let rules = |found: &[Value]| -> Vec<String> {
+        found
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(rules(&client.open(text)), ["body-ignored"]);
+    // The project turns the rule off; the editor's watcher says the file changed.
+    let project = dir.path().join("callactions.toml");
+    std::fs::write(&project, "[rules]\nbody-ignored = \"off\"\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", project.display()), "type": 1}]}),
+    );
+    assert_eq!(rules(&client.diagnostics()), Vec::<String>::new());
     client.stop();
 }

@@ -23,8 +23,8 @@ use std::path::PathBuf;
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
-    Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, HoverRequest, InlayHintRequest,
@@ -258,8 +258,11 @@ impl Server {
     /// What a notification changes: the diagnostics to publish.
     fn notification(&mut self, notification: Notification) -> Vec<Message> {
         let encoding = self.encoding();
-        if notification.method == DidSaveTextDocument::METHOD {
-            // An env file or the project file may have changed with the save.
+        // A save, or a watched file (the project file, an env file) that changed: the
+        // settings are read again and every open document checked again.
+        let reread = [DidSaveTextDocument::METHOD, DidChangeWatchedFiles::METHOD]
+            .contains(&notification.method.as_str());
+        if reread {
             let root = self
                 .settings
                 .as_ref()
@@ -302,7 +305,7 @@ impl Server {
                     .into_iter()
                     .collect()
             }
-            DidSaveTextDocument::METHOD => {
+            DidSaveTextDocument::METHOD | DidChangeWatchedFiles::METHOD => {
                 documents.recheck(&policy);
                 documents
                     .uris()
