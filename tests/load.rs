@@ -496,6 +496,12 @@ fn a_ramp_brings_its_calls_and_the_duration_ends_them() {
         assert_eq!(run.code, 0, "{}", run.transcript());
         let report = report(&run);
         assert_eq!(report["calls_started"], 65, "{calls:?}: {}", run.stdout);
+        assert_eq!(
+            report["plan"]["ramp"],
+            serde_json::json!([[0.0, 20.0], [1.0, 60.0]])
+        );
+        assert_eq!(report["plan"]["rate"], Value::Null);
+        assert_eq!(report["plan"]["duration_s"], 1.41);
         assert_eq!(pool.requests().len() - before, 65);
     }
 }

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use super::paint::Paint;
 use super::text::visible;
 use super::xml::escape;
+use crate::load::pacing::Pacing;
 use crate::load::stats::{Failure, Stats, Tally};
 use crate::load::thresholds::{Broken, Threshold, millis};
 use crate::load::{Finished, Plan};
@@ -39,8 +40,8 @@ pub fn progress_line(
 /// The plan in a line: how many calls, at what rate, in which mix.
 pub fn plan_line(plan: &Plan) -> String {
     let pacing = match &plan.pacing {
-        crate::load::pacing::Pacing::Rate(rate) => format!("{} calls/s", trim(*rate)),
-        crate::load::pacing::Pacing::Ramp(points) => points
+        Pacing::Rate(rate) => format!("{} calls/s", trim(*rate)),
+        Pacing::Ramp(points) => points
             .iter()
             .map(|(t, r)| format!("{}s:{}/s", trim(*t), trim(*r)))
             .collect::<Vec<_>>()
@@ -262,6 +263,9 @@ pub fn json(
             "calls": plan.calls,
             "concurrency": plan.concurrency,
             "seed": plan.campaign.seed,
+            "rate": match &plan.pacing { Pacing::Rate(rate) => json!(rate), Pacing::Ramp(_) => Value::Null },
+            "ramp": match &plan.pacing { Pacing::Ramp(points) => json!(points), Pacing::Rate(_) => Value::Null },
+            "duration_s": plan.duration.map(|d| d.as_secs_f64()),
             "mix": plan.campaign.mix.iter().map(|(s, w)| (s.name().to_owned(), json!(w))).collect::<serde_json::Map<String, Value>>(),
         },
         "calls_started": run.calls_started,
