@@ -129,3 +129,24 @@ fn not_connected_outcomes_follow_the_variable_table() {
     );
     check_readme_section("not-connected-outcomes", &line);
 }
+
+#[test]
+fn the_readme_names_the_rust_version_cargo_toml_declares() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let declared = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("rust-version = "))
+        .expect("Cargo.toml declares a rust-version");
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    // Line breaks of the prose do not count.
+    let readme = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        readme.contains(&format!("`rust-version = {declared}`")),
+        "the README does not say rust-version = {declared}"
+    );
+    let version = declared.trim_matches('"');
+    assert!(
+        readme.contains(&format!("CI checks {version} as well")),
+        "the README's CI line does not name {version}"
+    );
+}
