@@ -295,6 +295,7 @@ fn rules_lists_every_rule_with_its_verdict() {
     for (item, rule) in listed.iter().zip(callactions::rules::RULES) {
         assert_eq!(item["id"], rule.id);
         assert_eq!(item["blocks"], rule.blocks);
+        assert_eq!(item["url"], rule.url());
     }
     let human = callactions(["rules"]);
     assert!(human.stdout.contains("unknown-key"), "{}", human.stdout);

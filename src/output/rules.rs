@@ -57,6 +57,7 @@ pub fn json(out: &mut dyn Write) -> io::Result<()> {
                 "blocks": r.blocks,
                 "fixable": r.fixable,
                 "summary": r.summary,
+                "url": r.url(),
             })
         })
         .collect();
@@ -103,6 +104,7 @@ pub fn explain_json(out: &mut dyn Write, rule: &Rule, bad: &str, good: &str) -> 
         "fixable": rule.fixable,
         "summary": rule.summary,
         "explanation": rule.explanation,
+        "url": rule.url(),
         "bad": bad,
         "good": good,
     });
