@@ -302,6 +302,11 @@ fn the_html_report_is_one_file_with_its_table_and_charts() {
     ] {
         assert!(html.contains(&format!("id=\"{id}\"")), "{id} is missing");
     }
+    // The rows follow the file (call-start first), not the alphabet.
+    let row = |name: &str| html.find(&format!("<tr><td>{name}</td>")).unwrap();
+    assert!(row("call-start") < row("transfer-start"));
+    assert!(row("transfer-end") < row("call-end"));
+    assert!(row("call-end") < row("total"));
     // A run within one second still shows its latency: a dot for each of p50 and p99.
     let chart = &html[html.find("id=\"latency-over-time\"").unwrap()..];
     let chart = &chart[..chart.find("</svg>").unwrap()];

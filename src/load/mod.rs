@@ -24,7 +24,7 @@ use crate::send::{self, Outcome, Sender};
 use crate::workspace::Selected;
 use campaign::Campaign;
 use pacing::Pacing;
-use stats::{Failure, Sample, Stats};
+use stats::{Failure, Sample, Stats, Tally};
 
 /// What to run.
 #[derive(Clone, Debug)]
@@ -71,6 +71,8 @@ pub struct Finished {
     pub last_due: Duration,
     /// Stopped by Ctrl-C before every call was started.
     pub interrupted: bool,
+    /// The actions' names in the order of the files, for the reports' rows.
+    pub order: Vec<String>,
 }
 
 impl Finished {
@@ -84,6 +86,13 @@ impl Finished {
 
     pub fn request_rate(&self) -> f64 {
         self.stats.total.requests as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// Each action that sent a request, with its tally, in the order of the files.
+    pub fn actions(&self) -> impl Iterator<Item = (&str, &Tally)> {
+        self.order
+            .iter()
+            .filter_map(|name| Some((name.as_str(), self.stats.actions.get(name)?)))
     }
 }
 
@@ -235,7 +244,19 @@ pub fn run(
         elapsed: shared.start.elapsed(),
         last_due,
         interrupted,
+        order: action_order(endpoint.actions),
     }
+}
+
+/// The names of `actions`, each once, as the files have them.
+fn action_order(actions: &[Selected<'_>]) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for selected in actions {
+        if !order.contains(&selected.action.name) {
+            order.push(selected.action.name.clone());
+        }
+    }
+    order
 }
 
 /// Hands each call to the workers when it is due, waking to tick and to hear Ctrl-C. The

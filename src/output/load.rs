@@ -84,10 +84,8 @@ pub fn human(
 /// A row per action and one for the total.
 fn table(out: &mut dyn Write, paint: Paint, run: &Finished) -> io::Result<()> {
     let name_width = run
-        .stats
-        .actions
-        .keys()
-        .map(|n| n.chars().count())
+        .actions()
+        .map(|(n, _)| n.chars().count())
         .max()
         .unwrap_or(5)
         .max(5);
@@ -96,7 +94,7 @@ fn table(out: &mut dyn Write, paint: Paint, run: &Finished) -> io::Result<()> {
         "action", "requests", "ok", "lost", "p50", "p90", "p99", "p99.9", "max"
     );
     writeln!(out, "{}", paint.dim(&header))?;
-    for (name, tally) in &run.stats.actions {
+    for (name, tally) in run.actions() {
         row(out, paint, &visible(name), tally, name_width)?;
     }
     row(out, paint, "total", &run.stats.total, name_width)?;
@@ -295,8 +293,8 @@ pub fn junit(
     run: &Finished,
     thresholds: &[(Threshold, Option<Broken>)],
 ) -> io::Result<()> {
-    let actions = &run.stats.actions;
-    let lost_actions = actions.values().filter(|t| t.lost() > 0).count();
+    let actions: Vec<(&str, &Tally)> = run.actions().collect();
+    let lost_actions = actions.iter().filter(|(_, t)| t.lost() > 0).count();
     let broken = thresholds.iter().filter(|(_, b)| b.is_some()).count();
     let time = run.elapsed.as_secs_f64();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -311,7 +309,7 @@ pub fn junit(
         r#"  <testsuite name="actions" tests="{}" failures="{lost_actions}" errors="0" time="{time:.3}">"#,
         actions.len()
     )?;
-    for (name, tally) in actions {
+    for (name, tally) in &actions {
         write!(
             out,
             r#"    <testcase name="{}" classname="load.actions" time="{time:.3}""#,

@@ -72,7 +72,7 @@ svg {{ background: #f6f8fa; margin: .5rem 0 1.5rem; }}
     html.push_str("<h2>Lost over time</h2>\n");
     lost_over_time(&mut html, run);
     html.push_str("<h2>Latency by action</h2>\n");
-    for (name, tally) in &run.stats.actions {
+    for (name, tally) in run.actions() {
         let _ = writeln!(html, "<h3>{}</h3>", text(name));
         histogram(&mut html, name, tally);
     }
@@ -88,12 +88,7 @@ fn summary_table(html: &mut String, run: &Finished) {
         let _ = write!(html, "<th>{}</th>", failure.name());
     }
     html.push_str("<th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th><th>over timeout</th></tr></thead><tbody>\n");
-    let rows = run
-        .stats
-        .actions
-        .iter()
-        .map(|(n, t)| (n.as_str(), t))
-        .chain([("total", &run.stats.total)]);
+    let rows = run.actions().chain([("total", &run.stats.total)]);
     for (name, tally) in rows {
         let lost_class = if tally.lost() > 0 {
             " class=\"lost\""
