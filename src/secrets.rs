@@ -39,6 +39,24 @@ pub fn is_credential_header(name: &str) -> bool {
         .any(|word| name.contains(word))
 }
 
+/// Query parameters whose values are credentials, by name (case-insensitive): what an
+/// endpoint that takes its key in the URL calls it (`api_key`, `token`, `sig`, …).
+pub fn is_credential_param(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    matches!(name.as_str(), "sig" | "pwd" | "code")
+        || [
+            "token",
+            "secret",
+            "key",
+            "password",
+            "passwd",
+            "auth",
+            "signature",
+        ]
+        .iter()
+        .any(|word| name.contains(word))
+}
+
 /// Authentication schemes whose name may stay visible (`Bearer ****`): a scheme says how
 /// the credential is sent, not what it is.
 const SCHEMES: &[&str] = &[
@@ -270,6 +288,24 @@ mod tests {
         }
         for name in ["Content-Type", "X-Call-Id", "Accept"] {
             assert!(!is_credential_header(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn credential_params_by_name() {
+        for name in [
+            "api_key",
+            "apiKey",
+            "access_token",
+            "client_secret",
+            "password",
+            "sig",
+            "Auth",
+        ] {
+            assert!(is_credential_param(name), "{name}");
+        }
+        for name in ["page", "callSid", "attempt", "signed_up", "q"] {
+            assert!(!is_credential_param(name), "{name}");
         }
     }
 

@@ -212,7 +212,7 @@ fn a_redirect_that_echoes_the_secret_is_masked() {
 }
 
 #[test]
-fn listen_masks_every_credential_header_in_every_format() {
+fn listen_masks_every_credential_header_and_query_parameter_in_every_format() {
     for format in ["human", "json"] {
         let mut child = crate::harness::command()
             .args(["listen", "--port", "0", "--count", "1", "--format", format])
@@ -232,7 +232,7 @@ fn listen_masks_every_credential_header_in_every_format() {
         let mut stream = std::net::TcpStream::connect(&address).unwrap();
         std::io::Write::write_all(
             &mut stream,
-            b"GET / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cr3t1\r\nCookie: s=s3cr3t2\r\nX-Api-Key: s3cr3t3\r\nX-Auth-Token: s3cr3t4\r\nProxy-Authorization: Basic s3cr3t5\r\nClient-Secret: s3cr3t6\r\nConnection: close\r\n\r\n",
+            b"GET /?api_key=s3cr3t7&access_token=s3cr3t8&sig=s3cr3t9&page=2 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cr3t1\r\nCookie: s=s3cr3t2\r\nX-Api-Key: s3cr3t3\r\nX-Auth-Token: s3cr3t4\r\nProxy-Authorization: Basic s3cr3t5\r\nClient-Secret: s3cr3t6\r\nConnection: close\r\n\r\n",
         )
         .unwrap();
         let _ = std::io::Read::read_to_end(&mut stream, &mut Vec::new());
@@ -240,6 +240,11 @@ fn listen_masks_every_credential_header_in_every_format() {
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(!stdout.contains("s3cr3t"), "{format}:\n{stdout}");
         assert!(stdout.contains("****"), "{format}:\n{stdout}");
+        // What is not a credential stays as it came.
+        assert!(
+            stdout.contains("page = 2") || stdout.contains(r#"["page","2"]"#),
+            "{format}:\n{stdout}"
+        );
     }
 }
 

@@ -134,9 +134,24 @@ fn header<'r>(received: &'r Received, name: &str) -> Option<&'r str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// The request as it may be shown: credential headers masked unless [`Reveal::Show`].
+/// The request as it may be shown: credential headers and query parameters masked unless
+/// [`Reveal::Show`]. `listen` cannot know another process's secrets, so it goes by name.
 pub fn shown(received: &Received, reveal: Reveal) -> Received {
     Received {
+        query: received
+            .query
+            .iter()
+            .map(|(name, value)| {
+                let masked = reveal == Reveal::Mask && secrets::is_credential_param(name);
+                (
+                    name.clone(),
+                    match masked {
+                        true => "****".to_owned(),
+                        false => value.clone(),
+                    },
+                )
+            })
+            .collect(),
         headers: received
             .headers
             .iter()
