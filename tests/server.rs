@@ -1,5 +1,5 @@
-//! Real HTTP servers on 127.0.0.1 for the tests that fire requests: a recording server
-//! (tiny_http) and raw TCP servers that misbehave on purpose. Every server stops by
+//! Real HTTP servers on 127.0.0.1 for the tests that fire requests: recording servers
+//! (tiny_http, and a pool on std for load) and raw TCP servers that misbehave on purpose. Every server stops by
 //! itself: loops are bounded in count and time.
 
 use std::io::{Read, Write};
@@ -224,66 +224,70 @@ pub enum Answer {
     After(Duration),
 }
 
-/// A recording server that answers with several workers, as an endpoint under load does.
+/// A recording server that answers with several workers, as an endpoint under load does:
+/// any number of kept-alive connections, at most `workers` requests handled at once.
+/// Written on std and httparse rather than tiny_http, which on a loaded machine could
+/// sit on a request until the client gave up on it (20 s seen, with two busy cores).
 pub struct Pool {
     pub base: String,
-    server: Arc<tiny_http::Server>,
     requests: Arc<Mutex<Vec<Recorded>>>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// How many requests may be handled at once.
+struct Permits {
+    free: Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+impl Permits {
+    fn take(&self) {
+        let mut free = self.free.lock().unwrap();
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap();
+        }
+        *free -= 1;
+    }
+
+    fn give(&self) {
+        *self.free.lock().unwrap() += 1;
+        self.freed.notify_one();
+    }
 }
 
 impl Pool {
     pub fn start(workers: usize, answer: Answer) -> Pool {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("binds 127.0.0.1:0"));
-        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("binds 127.0.0.1:0");
+        let port = listener.local_addr().expect("an address").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let permits = Arc::new(Permits {
+            free: Mutex::new(workers),
+            freed: std::sync::Condvar::new(),
+        });
         let received = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        for _ in 0..workers {
-            let (server, requests, received) = (
-                Arc::clone(&server),
-                Arc::clone(&requests),
-                Arc::clone(&received),
-            );
-            thread::spawn(move || {
-                let deadline = Instant::now() + Duration::from_secs(120);
-                while Instant::now() < deadline {
-                    let mut request = match server.recv_timeout(Duration::from_millis(500)) {
-                        Ok(Some(request)) => request,
-                        Ok(None) => continue,
-                        Err(_) => return,
-                    };
-                    let mut body = String::new();
-                    let _ = request.as_reader().read_to_string(&mut body);
-                    let recorded = Recorded {
-                        method: request.method().to_string(),
-                        url: request.url().to_owned(),
-                        headers: request
-                            .headers()
-                            .iter()
-                            .map(|h| (h.field.to_string(), h.value.to_string()))
-                            .collect(),
-                        body,
-                    };
-                    // Recorded before the answer: a client waits for it, so the order of
-                    // one client's requests is the order here.
-                    requests.lock().unwrap().push(recorded);
-                    let count = received.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-                    let status = match answer {
-                        Answer::FailEvery(n) if count % n == 0 => 500,
-                        Answer::After(delay) => {
-                            thread::sleep(delay);
-                            200
-                        }
-                        _ => 200,
-                    };
-                    let _ = request
-                        .respond(tiny_http::Response::from_string("ok").with_status_code(status));
+        let (recorded, stopped) = (Arc::clone(&requests), Arc::clone(&stop));
+        thread::spawn(move || {
+            let deadline = Instant::now() + Duration::from_secs(180);
+            for stream in listener.incoming() {
+                if stopped.load(std::sync::atomic::Ordering::SeqCst) || Instant::now() > deadline {
+                    return;
                 }
-            });
-        }
+                let Ok(stream) = stream else { continue };
+                let (recorded, permits, received) = (
+                    Arc::clone(&recorded),
+                    Arc::clone(&permits),
+                    Arc::clone(&received),
+                );
+                thread::spawn(move || {
+                    serve_pooled(stream, &recorded, &permits, &received, answer);
+                });
+            }
+        });
         Pool {
             base: format!("http://127.0.0.1:{port}"),
-            server,
             requests,
+            stop,
         }
     }
 
@@ -292,8 +296,92 @@ impl Pool {
     }
 }
 
+/// The requests of one connection, answered in turn until the client closes it.
+fn serve_pooled(
+    mut stream: TcpStream,
+    recorded: &Mutex<Vec<Recorded>>,
+    permits: &Permits,
+    received: &std::sync::atomic::AtomicUsize,
+    answer: Answer,
+) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+    let mut buffer: Vec<u8> = Vec::new();
+    loop {
+        // The head, then as much body as it says.
+        let (request, used) = loop {
+            let mut headers = [httparse::EMPTY_HEADER; 64];
+            let mut parsed = httparse::Request::new(&mut headers);
+            if let Ok(httparse::Status::Complete(used)) = parsed.parse(&buffer) {
+                let headers: Vec<(String, String)> = parsed
+                    .headers
+                    .iter()
+                    .map(|h| {
+                        (
+                            h.name.to_owned(),
+                            String::from_utf8_lossy(h.value).into_owned(),
+                        )
+                    })
+                    .collect();
+                let request = Recorded {
+                    method: parsed.method.unwrap_or_default().to_owned(),
+                    url: parsed.path.unwrap_or_default().to_owned(),
+                    headers,
+                    body: String::new(),
+                };
+                break (request, used);
+            }
+            let mut chunk = [0; 8192];
+            match stream.read(&mut chunk) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+            }
+        };
+        let length: usize = request
+            .header("content-length")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0);
+        while buffer.len() < used + length {
+            let mut chunk = [0; 8192];
+            match stream.read(&mut chunk) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+            }
+        }
+        let body = String::from_utf8_lossy(&buffer[used..used + length]).into_owned();
+        buffer.drain(..used + length);
+        permits.take();
+        // Recorded before the answer: a client waits for it, so the order of one
+        // client's requests is the order here.
+        recorded.lock().unwrap().push(Recorded { body, ..request });
+        let count = received.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let status = match answer {
+            Answer::FailEvery(n) if count.is_multiple_of(n) => 500,
+            Answer::After(delay) => {
+                thread::sleep(delay);
+                200
+            }
+            _ => 200,
+        };
+        let reason = if status == 200 {
+            "OK"
+        } else {
+            "Internal Server Error"
+        };
+        let written = write!(
+            stream,
+            "HTTP/1.1 {status} {reason}\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok"
+        );
+        permits.give();
+        if written.is_err() {
+            return;
+        }
+    }
+}
+
 impl Drop for Pool {
     fn drop(&mut self) {
-        self.server.unblock();
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wakes the accept loop so that it sees the stop.
+        let _ = TcpStream::connect(self.base.trim_start_matches("http://"));
     }
 }
