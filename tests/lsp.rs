@@ -706,3 +706,47 @@ fn a_changed_project_file_is_read_again_and_the_documents_checked_again() {
     assert_eq!(rules(&client.diagnostics()), Vec::<String>::new());
     client.stop();
 }
+
+#[test]
+fn a_project_file_with_errors_gets_its_findings_and_they_clear_once_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("callactions.toml");
+    std::fs::write(&project, "[rules]\nbody-ignord = \"off\"\n").unwrap();
+    let (mut client, _) = Client::start_in(&["utf-16"], Some(dir.path()));
+    // Published on the project file, at the misspelt rule's place, as validate says it.
+    let message = loop {
+        let message = client.next();
+        if message["method"] == "textDocument/publishDiagnostics" {
+            break message;
+        }
+    };
+    let project_uri = format!("file://{}", project.display());
+    assert_eq!(message["params"]["uri"], project_uri.as_str());
+    let found = message["params"]["diagnostics"].as_array().unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0]["range"]["start"],
+        json!({"line": 1, "character": 0})
+    );
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("body-ignored"),
+        "{found:?}"
+    );
+    // Fixed and saved: the findings are cleared, and the documents use its levels.
+    std::fs::write(&project, "[rules]\nbody-ignored = \"off\"\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": project_uri, "type": 2}]}),
+    );
+    let cleared = loop {
+        let message = client.next();
+        if message["params"]["uri"] == project_uri.as_str() {
+            break message;
+        }
+    };
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
+    client.stop();
+}

@@ -82,6 +82,37 @@ impl Documents {
 
 /// The file path of a `file://` URI (for the project's per-file rule levels), or the URI
 /// as it is.
+/// `path` from the root, its `.` and `..` taken lexically: links are kept as the editor
+/// names them, where resolving them would give another URI for the same file.
+pub fn absolute(path: &std::path::Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let joined = std::env::current_dir().ok()?.join(path);
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+/// The `file://` URI of a path (its bytes outside the unreserved ones percent-encoded).
+pub fn uri_of(path: &std::path::Path) -> Option<Uri> {
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let text = path.to_str()?;
+    let encoded = percent_encoding::utf8_percent_encode(text, KEEP);
+    std::str::FromStr::from_str(&format!("file://{encoded}")).ok()
+}
+
 pub fn path_of(uri: &Uri) -> PathBuf {
     let text = uri.as_str();
     match text.strip_prefix("file://") {

@@ -39,6 +39,7 @@ use lsp_types::{
 use serde_json::Value;
 
 use crate::check::Policy;
+use crate::error::Error;
 use crate::settings::{Flags, Settings};
 use documents::Documents;
 use position::Encoding;
@@ -76,15 +77,61 @@ struct Server {
     root: Option<PathBuf>,
     /// The project's settings (env files, rule levels), from the workspace's folder.
     settings: Option<Settings>,
+    /// The project file, when its findings are published (so they can be cleared).
+    project_published: Option<Uri>,
+    /// Notifications to send after the answer at hand (the project file's findings).
+    pending: Vec<Message>,
 }
 
 impl Server {
+    /// Reads the project's settings again. A project file with errors is the editor's to
+    /// show, as `validate` shows them: its findings are published on it (and cleared once
+    /// it reads), and the documents are checked with the rules' own levels meanwhile.
+    fn read_settings(&mut self, root: Option<PathBuf>) {
+        let encoding = self.encoding();
+        let (settings, findings) = match settings_for(root) {
+            Ok(settings) => (Some(settings), None),
+            Err(Error::Project {
+                source,
+                diagnostics: found,
+            }) => {
+                // Findings name the file as the command line would, maybe relative.
+                let uri = found
+                    .first()
+                    .and_then(|d| documents::absolute(&d.path))
+                    .and_then(|path| documents::uri_of(&path));
+                let published: Vec<_> = found
+                    .iter()
+                    .map(|d| diagnostics::to_lsp_diagnostic(&source, d, encoding))
+                    .collect();
+                (None, uri.map(|uri| (uri, published)))
+            }
+            Err(_) => (None, None),
+        };
+        self.settings = settings;
+        if let Some(previous) = self.project_published.take()
+            && findings.as_ref().is_none_or(|(uri, _)| *uri != previous)
+        {
+            self.pending.push(clear(&previous));
+        }
+        if let Some((uri, published)) = findings {
+            self.pending.push(notify(&uri, published));
+            self.project_published = Some(uri);
+        }
+    }
+
     fn encoding(&self) -> Encoding {
         self.encoding.unwrap_or(Encoding::Utf16)
     }
 
     /// What to send for one message: its answer, and diagnostics to publish.
     fn handle(&mut self, message: Message) -> Vec<Message> {
+        let mut out = self.handle_one(message);
+        out.append(&mut self.pending);
+        out
+    }
+
+    fn handle_one(&mut self, message: Message) -> Vec<Message> {
         match message {
             Message::Request(request) => vec![Message::Response(self.request(request))],
             Message::Notification(notification) => {
@@ -143,7 +190,7 @@ impl Server {
             .workspace_folders
             .and_then(|folders| folders.first().map(|f| documents::path_of(&f.uri)))
             .or_else(|| params.root_uri.as_ref().map(documents::path_of));
-        self.settings = settings_for(root.clone());
+        self.read_settings(root.clone());
         self.root = root;
         self.initialized = true;
         let capabilities = ServerCapabilities {
@@ -268,7 +315,7 @@ impl Server {
                 .as_ref()
                 .and_then(|s| s.project.as_ref())
                 .map(|p| p.root.clone());
-            self.settings = settings_for(root.or_else(|| self.root.clone()));
+            self.read_settings(root.or_else(|| self.root.clone()));
         }
         let settings = &self.settings;
         let env = |name: &str| match settings {
@@ -327,14 +374,13 @@ impl Server {
     }
 }
 
-/// The project's settings from the workspace folder; without a readable project file,
-/// none (the process environment and the rules' own levels).
-fn settings_for(root: Option<PathBuf>) -> Option<Settings> {
+/// The project's settings from the workspace folder, or why there are none: without a
+/// project file, the process environment and the rules' own levels.
+fn settings_for(root: Option<PathBuf>) -> Result<Settings, Error> {
     Settings::resolve(Flags {
         from: root,
         ..Flags::default()
     })
-    .ok()
 }
 
 fn publish(uri: &Uri, document: &documents::Document, encoding: Encoding) -> Message {
