@@ -1,5 +1,6 @@
 //! Real HTTP servers on 127.0.0.1 for the tests that fire requests: recording servers
-//! (tiny_http, and a pool on std for load) and raw TCP servers that misbehave on purpose. Every server stops by
+//! (`Recorder`, one answer for every request; `Pool`, several at once, as under load) on
+//! std and httparse, and raw TCP servers that misbehave on purpose. Every server stops by
 //! itself: loops are bounded in count and time.
 
 use std::io::{Read, Write};
@@ -31,72 +32,33 @@ impl Recorded {
     }
 }
 
-/// Answers every request with one status, headers and body, and records what it got.
+/// Answers every request with one status, headers and body, and records what it got,
+/// one request at a time.
 pub struct Recorder {
     pub base: String,
-    server: Arc<tiny_http::Server>,
-    requests: Arc<Mutex<Vec<Recorded>>>,
+    pool: Pool,
 }
 
 impl Recorder {
     pub fn start(status: u16, headers: &[(&str, &str)], body: &str) -> Recorder {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("binds 127.0.0.1:0"));
-        let port = server.server_addr().to_ip().expect("an IP address").port();
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let (thread_server, thread_requests) = (Arc::clone(&server), Arc::clone(&requests));
-        let headers: Vec<tiny_http::Header> = headers
-            .iter()
-            .map(|(n, v)| {
-                tiny_http::Header::from_bytes(n.as_bytes(), v.as_bytes()).expect("a valid header")
-            })
-            .collect();
-        let body = body.to_owned();
-        thread::spawn(move || {
-            for _ in 0..1_000 {
-                let Ok(Some(mut request)) = thread_server.recv_timeout(Duration::from_secs(30))
-                else {
-                    return;
-                };
-                let mut received = String::new();
-                let _ = request.as_reader().read_to_string(&mut received);
-                thread_requests.lock().unwrap().push(Recorded {
-                    method: request.method().as_str().to_owned(),
-                    url: request.url().to_owned(),
-                    headers: request
-                        .headers()
-                        .iter()
-                        .map(|h| {
-                            (
-                                h.field.as_str().as_str().to_owned(),
-                                h.value.as_str().to_owned(),
-                            )
-                        })
-                        .collect(),
-                    body: received,
-                });
-                let mut response =
-                    tiny_http::Response::from_string(body.clone()).with_status_code(status);
-                for header in &headers {
-                    response.add_header(header.clone());
-                }
-                let _ = request.respond(response);
-            }
-        });
+        let reply = Reply {
+            status,
+            headers: headers
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect(),
+            body: body.to_owned(),
+            delay: None,
+        };
+        let pool = Pool::answering(1, move |_| reply.clone());
         Recorder {
-            base: format!("http://127.0.0.1:{port}"),
-            server,
-            requests,
+            base: pool.base.clone(),
+            pool,
         }
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
-        self.requests.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Recorder {
-    fn drop(&mut self) {
-        self.server.unblock();
+        self.pool.requests()
     }
 }
 
@@ -255,8 +217,37 @@ impl Permits {
     }
 }
 
+/// What the server answers to one request.
+#[derive(Clone)]
+pub struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+    /// Waited before answering.
+    delay: Option<Duration>,
+}
+
+/// The reply to the `count`th request (from 1).
+type Replies = dyn Fn(usize) -> Reply + Send + Sync;
+
 impl Pool {
     pub fn start(workers: usize, answer: Answer) -> Pool {
+        Pool::answering(workers, move |count| Reply {
+            status: match answer {
+                Answer::FailEvery(n) if count.is_multiple_of(n) => 500,
+                _ => 200,
+            },
+            headers: Vec::new(),
+            body: "ok".to_owned(),
+            delay: match answer {
+                Answer::After(delay) => Some(delay),
+                _ => None,
+            },
+        })
+    }
+
+    fn answering(workers: usize, replies: impl Fn(usize) -> Reply + Send + Sync + 'static) -> Pool {
+        let replies: Arc<Replies> = Arc::new(replies);
         let listener = TcpListener::bind("127.0.0.1:0").expect("binds 127.0.0.1:0");
         let port = listener.local_addr().expect("an address").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -274,13 +265,14 @@ impl Pool {
                     return;
                 }
                 let Ok(stream) = stream else { continue };
-                let (recorded, permits, received) = (
+                let (recorded, permits, received, replies) = (
                     Arc::clone(&recorded),
                     Arc::clone(&permits),
                     Arc::clone(&received),
+                    Arc::clone(&replies),
                 );
                 thread::spawn(move || {
-                    serve_pooled(stream, &recorded, &permits, &received, answer);
+                    serve_pooled(stream, &recorded, &permits, &received, &*replies);
                 });
             }
         });
@@ -302,7 +294,7 @@ fn serve_pooled(
     recorded: &Mutex<Vec<Recorded>>,
     permits: &Permits,
     received: &std::sync::atomic::AtomicUsize,
-    answer: Answer,
+    replies: &Replies,
 ) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
     let mut buffer: Vec<u8> = Vec::new();
@@ -354,27 +346,51 @@ fn serve_pooled(
         // client's requests is the order here.
         recorded.lock().unwrap().push(Recorded { body, ..request });
         let count = received.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-        let status = match answer {
-            Answer::FailEvery(n) if count.is_multiple_of(n) => 500,
-            Answer::After(delay) => {
-                thread::sleep(delay);
-                200
-            }
-            _ => 200,
-        };
-        let reason = if status == 200 {
-            "OK"
-        } else {
-            "Internal Server Error"
-        };
-        let written = write!(
-            stream,
-            "HTTP/1.1 {status} {reason}\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok"
+        let reply = replies(count);
+        if let Some(delay) = reply.delay {
+            thread::sleep(delay);
+        }
+        let mut head = format!(
+            "HTTP/1.1 {} {}\r\nContent-Length: {}\r\n",
+            reply.status,
+            reason(reply.status),
+            reply.body.len()
         );
+        for (name, value) in &reply.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if !reply
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+        {
+            head.push_str("Content-Type: text/plain; charset=utf-8\r\n");
+        }
+        head.push_str("\r\n");
+        let written = stream
+            .write_all(head.as_bytes())
+            .and_then(|()| stream.write_all(reply.body.as_bytes()));
         permits.give();
         if written.is_err() {
             return;
         }
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        201 => "Created",
+        204 => "No Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "",
     }
 }
 
