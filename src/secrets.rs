@@ -269,6 +269,16 @@ pub fn header_value<'v>(name: &str, value: &'v str, reveal: Reveal) -> Cow<'v, s
     }
 }
 
+/// A query parameter as it may be shown, when nothing is known of how it was written (one
+/// `listen` received): a credential, by its name, is masked whole.
+pub fn param_value<'v>(name: &str, value: &'v str, reveal: Reveal) -> Cow<'v, str> {
+    if reveal == Reveal::Mask && is_credential_param(name) {
+        Cow::Borrowed(MASK)
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

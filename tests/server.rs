@@ -322,10 +322,8 @@ fn serve_pooled(
                 };
                 break (request, used);
             }
-            let mut chunk = [0; 8192];
-            match stream.read(&mut chunk) {
-                Ok(0) | Err(_) => return,
-                Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+            if !read_more(&mut stream, &mut buffer) {
+                return;
             }
         };
         let length: usize = request
@@ -333,10 +331,8 @@ fn serve_pooled(
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(0);
         while buffer.len() < used + length {
-            let mut chunk = [0; 8192];
-            match stream.read(&mut chunk) {
-                Ok(0) | Err(_) => return,
-                Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+            if !read_more(&mut stream, &mut buffer) {
+                return;
             }
         }
         let body = String::from_utf8_lossy(&buffer[used..used + length]).into_owned();
@@ -377,21 +373,23 @@ fn serve_pooled(
     }
 }
 
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        201 => "Created",
-        204 => "No Content",
-        301 => "Moved Permanently",
-        302 => "Found",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        _ => "",
+/// Reads what has come onto the end of `buffer`; `false` when the client has gone.
+fn read_more(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> bool {
+    let mut chunk = [0; 8192];
+    match stream.read(&mut chunk) {
+        Ok(0) | Err(_) => false,
+        Ok(n) => {
+            buffer.extend_from_slice(&chunk[..n]);
+            true
+        }
     }
+}
+
+fn reason(status: u16) -> &'static str {
+    ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|code| code.canonical_reason())
+        .unwrap_or("")
 }
 
 impl Drop for Pool {

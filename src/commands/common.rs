@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::check::Policy;
 use crate::cli::{FindingArgs, PayloadArgs, ProjectArgs, Selection, SendArgs};
 use crate::diagnostic::Severity;
-use crate::error::Error;
+use crate::error::{Error, exit};
 use crate::file_update::{self, Refused};
 use crate::output::{Streams, diagnostics};
 use crate::payload::Payloads;
@@ -197,4 +197,13 @@ pub(super) fn update(path: &Path, existing: Option<&str>, text: &str) -> Result<
 pub(super) fn write_new(path: &Path, text: &str) -> Result<(), Error> {
     let existing = std::fs::read_to_string(path).ok();
     update(path, existing.as_deref(), text)
+}
+
+/// The exit code of a command that read actions (SPEC §7): an error finding fails it, as
+/// does what the command itself found `failed`.
+pub(super) fn verdict(workspace: &Workspace, failed: bool) -> i32 {
+    match failed || workspace.has_errors() {
+        true => exit::PROBLEMS,
+        false => exit::OK,
+    }
 }

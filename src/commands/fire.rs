@@ -1,7 +1,7 @@
 use super::common::{self, Inputs};
 use super::render;
 use crate::cli::{FireArgs, RenderFormat, ReportFormat};
-use crate::error::{Error, exit};
+use crate::error::Error;
 use crate::output::exchanges::{self, Show};
 use crate::output::{Streams, junit, progress};
 use crate::runner::{ActionRun, Runner};
@@ -65,8 +65,8 @@ pub fn run(args: FireArgs, streams: &mut Streams) -> Result<i32, Error> {
             streams.out(|out, _| junit::report(out, "callactions fire", &all, show))?;
         }
     }
-    let failed = inputs.workspace.has_errors() || runs.iter().any(|r| !r.succeeded());
-    Ok(if failed { exit::PROBLEMS } else { exit::OK })
+    let failed = runs.iter().any(|r| !r.succeeded());
+    Ok(common::verdict(&inputs.workspace, failed))
 }
 
 /// Sends each selected action in turn, with a progress line on a terminal, and shows each

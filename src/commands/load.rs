@@ -82,10 +82,7 @@ pub fn run(args: LoadArgs, streams: &mut Streams) -> Result<i32, Error> {
         .total
         .failures
         .contains_key(&Failure::NotSent);
-    Ok(match broken || not_built || inputs.workspace.has_errors() {
-        true => exit::PROBLEMS,
-        false => exit::OK,
-    })
+    Ok(common::verdict(&inputs.workspace, broken || not_built))
 }
 
 /// One sender for the run, with a connection for each worker.

@@ -2,7 +2,7 @@
 //! and written as a locustfile on standard output.
 
 use super::common::Inputs;
-use crate::error::{Error, exit};
+use crate::error::Error;
 use crate::load::thresholds::Threshold;
 use crate::load::{Plan, firing};
 use crate::output::Streams;
@@ -55,10 +55,7 @@ pub fn run(
     }
     streams.out(|out, _| locustfile(out, plan, &calls, thresholds))?;
     // Written all the same, as render shows what would be sent; the verdict is one (§7).
-    Ok(match inputs.workspace.has_errors() {
-        true => exit::PROBLEMS,
-        false => exit::OK,
-    })
+    Ok(super::common::verdict(&inputs.workspace, false))
 }
 
 /// A `${env.…}` value the locustfile could only hold written out (encoded for its place, or

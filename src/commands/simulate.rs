@@ -1,7 +1,7 @@
 use super::common;
 use crate::call::Call;
 use crate::cli::{ReportFormat, SimulateArgs};
-use crate::error::{Error, exit};
+use crate::error::Error;
 use crate::output::exchanges::{self, Show};
 use crate::output::{Streams, junit, simulation as report};
 use crate::runner::{ActionRun, Runner};
@@ -56,8 +56,8 @@ pub fn run(args: SimulateArgs, streams: &mut Streams) -> Result<i32, Error> {
         runs.push(ran);
     }
     report(args.format, args.fire, &simulation, &runs, show, streams)?;
-    let failed = workspace.has_errors() || runs.iter().flatten().any(|r| !r.succeeded());
-    Ok(if failed { exit::PROBLEMS } else { exit::OK })
+    let failed = runs.iter().flatten().any(|r| !r.succeeded());
+    Ok(common::verdict(workspace, failed))
 }
 
 /// The walk in the format asked for.

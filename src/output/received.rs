@@ -142,13 +142,9 @@ pub fn shown(received: &Received, reveal: Reveal) -> Received {
             .query
             .iter()
             .map(|(name, value)| {
-                let masked = reveal == Reveal::Mask && secrets::is_credential_param(name);
                 (
                     name.clone(),
-                    match masked {
-                        true => "****".to_owned(),
-                        false => value.clone(),
-                    },
+                    secrets::param_value(name, value, reveal).into_owned(),
                 )
             })
             .collect(),
